@@ -1,0 +1,52 @@
+package com.dominusleads.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak 26 in development mode ({@code start-dev}: its own file database inside the unpacked distribution),
+ * importing the realm files from {@code deploy/keycloak/} at start (a realm that already exists is kept).
+ */
+public final class KeycloakServer {
+
+    public static final String REALM = "dominus";
+
+    private KeycloakServer() {
+    }
+
+    public static ProcessSpec prepare(Path distribution, Path realms, int port, int managementPort, String adminUser,
+                                      String adminPassword) {
+        copyRealms(realms, distribution.resolve("data/import"));
+        List<String> command = List.of(distribution.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--http-management-port=" + managementPort,
+                "--health-enabled=true",
+                "--hostname=http://127.0.0.1:" + port,
+                "--import-realm");
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", JavaRuntime.javaHome().toString(),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", adminUser,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        return new ProcessSpec("keycloak", command, distribution, env,
+                URI.create("http://127.0.0.1:" + managementPort + "/health/ready"));
+    }
+
+    private static void copyRealms(Path realms, Path importDir) {
+        try (var files = Files.list(realms)) {
+            Files.createDirectories(importDir);
+            for (Path realm : files.filter(f -> f.toString().endsWith("-realm.json")).toList()) {
+                Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy the Keycloak realm from " + realms + ": " + e.getMessage(), e);
+        }
+    }
+}

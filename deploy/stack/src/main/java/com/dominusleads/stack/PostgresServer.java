@@ -1,0 +1,131 @@
+package com.dominusleads.stack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.OptionalLong;
+
+/**
+ * A real PostgreSQL server (zonky's embedded binaries), ready for Debezium: {@code wal_level=logical}, replication
+ * slots and WAL senders for one connector per service database, loopback only.
+ */
+public final class PostgresServer {
+
+    public static final String USER = "postgres";
+
+    private final int port;
+    private final Path dataDir;
+
+    private PostgresServer(int port, Path dataDir) {
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * The local run's server: data kept in {@code dataDir} between runs, fsync on (a crash must not lose committed
+     * credits), and detached: it keeps running after the launcher exits and is stopped through its pid.
+     */
+    public static PostgresServer startDurable(Path dataDir, int port) {
+        return start(dataDir, port, true);
+    }
+
+    /** A test server in a fresh directory, stopped when the JVM exits; fsync off because the data is thrown away. */
+    public static PostgresServer startEphemeral() {
+        try {
+            return start(Files.createTempDirectory("dominus-pg"), Ports.free(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A server already running on {@code port} (started by an earlier launcher run). */
+    public static PostgresServer running(Path dataDir, int port) {
+        return new PostgresServer(port, dataDir);
+    }
+
+    private static PostgresServer start(Path dataDir, int port, boolean durable) {
+        try {
+            Files.createDirectories(dataDir);
+            EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(!durable)
+                    .setRegisterShutdownHook(!durable)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "20")
+                    .setServerConfig("max_wal_senders", "20")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
+                    .start();
+            return new PostgresServer(port, dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates {@code database} unless it exists. */
+    public void ensureDatabase(String database) {
+        if (!database.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Not a plain database name: " + database);
+        }
+        try (Connection connection = connect("postgres");
+             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                try (var create = connection.createStatement()) {
+                    create.execute("create database " + database);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), USER, "");
+    }
+
+    /** The postmaster's pid, from PostgreSQL's own pid file. */
+    public OptionalLong pid() {
+        return postmasterPid(dataDir);
+    }
+
+    public static OptionalLong postmasterPid(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            if (Files.isRegularFile(pidFile)) {
+                String first = Files.readAllLines(pidFile).get(0).trim();
+                return OptionalLong.of(Long.parseLong(first));
+            }
+        } catch (IOException | RuntimeException e) {
+            // A half-written pid file means the server is starting or gone; callers treat both as "no pid".
+        }
+        return OptionalLong.empty();
+    }
+}

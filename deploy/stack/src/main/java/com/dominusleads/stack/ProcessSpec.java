@@ -1,0 +1,18 @@
+package com.dominusleads.stack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to run one server as a child process and how to tell it is ready ({@code http://…} answering 2xx, or
+ * {@code tcp://host:port} accepting connections).
+ */
+public record ProcessSpec(String name, List<String> command, Path workDir, Map<String, String> environment, URI readiness) {
+
+    public ProcessSpec {
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+    }
+}

@@ -1,0 +1,103 @@
+package com.dominusleads.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What operations expect of every DominusLeads service, checked against the running application on real
+ * PostgreSQL and Kafka. A service's test extends it and says which database it owns.
+ */
+public abstract class ServiceOperationsContract {
+
+    /** The service's own database. */
+    protected abstract String database();
+
+    /** Whether the service publishes events, and so owns an outbox streamed by Debezium. */
+    protected boolean publishesEvents() {
+        return true;
+    }
+
+    @Test
+    void readinessChecksTheDatabaseAndKafka() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems(containsString("Database connections"), containsString("Kafka")));
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheService() {
+        given().accept("application/json").when().get("/q/openapi").then()
+                .statusCode(200)
+                .body("openapi", notNullValue())
+                .body("info.title", notNullValue());
+    }
+
+    @Test
+    void unknownRouteAnswersTheJsonErrorContract() {
+        given().when().get("/api/no-such-route").then()
+                .statusCode(404)
+                .contentType("application/json")
+                .body("error.code", equalTo("not_found"))
+                .body("error.message", notNullValue());
+    }
+
+    @Test
+    void migrationsRanOnTheServiceDatabase() throws SQLException {
+        try (Connection db = TestStack.postgres().connect(database())) {
+            List<String> applied = column(db, "select script from flyway_schema_history where success order by installed_rank");
+            assertThat(applied).isNotEmpty();
+            if (publishesEvents()) {
+                assertThat(applied).contains("V0_1__outbox.sql", "V0_2__outbox_replication_slot.sql");
+            } else {
+                assertThat(applied).noneMatch(script -> script.contains("outbox"));
+            }
+        }
+    }
+
+    @Test
+    void outboxIsReadyForDebeziumBeforeTheFirstWrite() throws SQLException {
+        try (Connection db = TestStack.postgres().connect(database())) {
+            String slot = database() + "_outbox";
+            List<String> slots = column(db, "select slot_name from pg_replication_slots where slot_name = '" + slot
+                    + "' and plugin = 'pgoutput' and database = current_database()");
+            List<String> publishedTables = column(db, "select tablename from pg_publication_tables where pubname = '"
+                    + slot + "'");
+            if (publishesEvents()) {
+                assertThat(slots).containsExactly(slot);
+                assertThat(publishedTables).containsExactly("outbox");
+            } else {
+                assertThat(slots).isEmpty();
+                assertThat(publishedTables).isEmpty();
+            }
+        }
+    }
+
+    private static List<String> column(Connection db, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = db.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,146 @@
+package com.dominusleads.testsupport;
+
+import com.dominusleads.events.registry.SchemaRegistrar;
+import com.dominusleads.stack.ApicurioRegistry;
+import com.dominusleads.stack.ChildProcess;
+import com.dominusleads.stack.ConnectWorker;
+import com.dominusleads.stack.DistributionCache;
+import com.dominusleads.stack.MavenArtifact;
+import com.dominusleads.stack.OutboxConnector;
+import com.dominusleads.stack.Ports;
+import com.dominusleads.stack.PostgresServer;
+import com.dominusleads.stack.Probe;
+import com.dominusleads.stack.ProcessSpec;
+import com.dominusleads.stack.StackHome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.jboss.logging.Logger;
+
+/**
+ * The real servers a test JVM needs, each started at most once per JVM on first use and stopped when the JVM exits:
+ * every test class shares them (a test isolates itself with its own database, topic or tenant).
+ */
+public final class TestStack {
+
+    private static final Logger LOG = Logger.getLogger(TestStack.class);
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private static PostgresServer postgres;
+    private static KafkaClusterTestKit kafka;
+    private static URI registryApi;
+    private static ConnectWorker connect;
+
+    private TestStack() {
+    }
+
+    public static synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = PostgresServer.startEphemeral();
+            LOG.infof("PostgreSQL started on port %d", postgres.port());
+        }
+        return postgres;
+    }
+
+    public static synchronized String kafkaBootstrapServers() {
+        if (kafka == null) {
+            try {
+                KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                        .build())
+                        .setConfigProp("offsets.topic.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.replication.factor", "1")
+                        .setConfigProp("transaction.state.log.min.isr", "1")
+                        .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        .setConfigProp("auto.create.topics.enable", "true")
+                        .build();
+                cluster.format();
+                cluster.startup();
+                cluster.waitForReadyBrokers();
+                kafka = cluster;
+                Runtime.getRuntime().addShutdownHook(new Thread(TestStack::closeKafka, "kafka-test-shutdown"));
+                LOG.infof("Kafka started at %s", cluster.bootstrapServers());
+            } catch (Exception e) {
+                throw new IllegalStateException("The in-JVM Kafka broker did not start: " + e.getMessage(), e);
+            }
+        }
+        return kafka.bootstrapServers();
+    }
+
+    /** Apicurio Registry (in-memory) with every event schema registered under a BACKWARD rule. */
+    public static synchronized URI registryApi() {
+        if (registryApi == null) {
+            StackHome home = StackHome.locate();
+            Path distribution = new DistributionCache(home.distributions(), LOG::info).unpacked(MavenArtifact.APICURIO_REGISTRY);
+            int port = Ports.free();
+            ProcessSpec spec = ApicurioRegistry.prepare(distribution, tempDir("apicurio"), port, Ports.free(), null, null, null);
+            startChild(spec);
+            registryApi = ApicurioRegistry.apiUri(port);
+            SchemaRegistrar registrar = new SchemaRegistrar(registryApi);
+            registrar.requireBackwardCompatibility();
+            registrar.registerCatalog();
+        }
+        return registryApi;
+    }
+
+    /** A Kafka Connect worker with the Debezium plugin, on the test Kafka broker. */
+    public static synchronized ConnectWorker connect() {
+        if (connect == null) {
+            String bootstrap = kafkaBootstrapServers();
+            int port = Ports.free();
+            startChild(ConnectWorker.prepare(StackHome.locate(), tempDir("connect"), bootstrap, port));
+            connect = new ConnectWorker(port);
+        }
+        return connect;
+    }
+
+    /**
+     * Streams {@code database}'s outbox to Kafka. Call it after the service has started, so that its migrations
+     * have created the outbox table, publication and replication slot the connector uses.
+     */
+    public static void streamOutbox(String database) {
+        ConnectWorker worker = connect();
+        String name = OutboxConnector.nameFor(database);
+        worker.upsertConnector(name, OutboxConnector.render(StackHome.locate(), database, "127.0.0.1",
+                postgres().port(), PostgresServer.USER, ""));
+        if (!Probe.await(() -> worker.isRunning(name), () -> true, STARTUP)) {
+            throw new IllegalStateException("Connector " + name + " did not reach RUNNING");
+        }
+    }
+
+    private static void startChild(ProcessSpec spec) {
+        Path log = spec.workDir().resolve(spec.name() + ".log");
+        ChildProcess process = ChildProcess.start(spec, log, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(10)), spec.name() + "-shutdown"));
+        if (!Probe.await(() -> Probe.isReady(spec.readiness()), process::isAlive, STARTUP)) {
+            throw new IllegalStateException(spec.name() + " did not become ready; last log lines from " + log + ":\n"
+                    + process.logTail(40));
+        }
+        LOG.infof("%s ready (pid %d, log %s)", spec.name(), process.pid(), log);
+    }
+
+    private static Path tempDir(String name) {
+        try {
+            return Files.createTempDirectory("dominus-" + name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeKafka() {
+        try {
+            kafka.close();
+        } catch (Exception e) {
+            LOG.warn("Kafka did not shut down cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.dominusleads.leads;
+
+import com.dominusleads.testsupport.KafkaTestResource;
+import com.dominusleads.testsupport.PostgresTestResource;
+import com.dominusleads.testsupport.ServiceOperationsContract;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "leads"))
+@WithTestResource(KafkaTestResource.class)
+class LeadsServiceOperationsTest extends ServiceOperationsContract {
+
+    @Override
+    protected String database() {
+        return "leads";
+    }
+}
