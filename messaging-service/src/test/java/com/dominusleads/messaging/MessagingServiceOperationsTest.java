@@ -1,5 +1,6 @@
 package com.dominusleads.messaging;
 
+import com.dominusleads.testsupport.ApicurioTestResource;
 import com.dominusleads.testsupport.KafkaTestResource;
 import com.dominusleads.testsupport.PostgresTestResource;
 import com.dominusleads.testsupport.ServiceOperationsContract;
@@ -10,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "messaging"))
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(ApicurioTestResource.class)
 class MessagingServiceOperationsTest extends ServiceOperationsContract {
 
     @Override

@@ -8,7 +8,7 @@ create table outbox (
     tenant_id   text,                   -- the "tenantId" header; null on topics that are not tenant-scoped
     payload     bytea  not null,        -- Avro, framed by the Apicurio serializer (magic byte + content id)
     traceparent text,                   -- W3C trace context of the writing transaction
-    occurred_at bigint not null         -- epoch millis: the EventRouter cannot read a timestamptz here
+    occurred_at bigint not null         -- epoch millis when written; the Kafka timestamp is the commit time
 );
 
 -- Debezium reads this publication; created here so that no row can be written before it exists.

@@ -3,6 +3,7 @@ package com.dominusleads.testsupport;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import com.dominusleads.servicekit.messaging.GeneratedClassDatumProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,7 +26,7 @@ public final class EventReader implements AutoCloseable {
     private final KafkaConsumer<String, Object> consumer;
 
     public EventReader(String topic) {
-        consumer = new KafkaConsumer<>(Map.of(
+        consumer = withOwnClassLoader(() -> new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -32,7 +34,7 @@ public final class EventReader implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName(),
                 SchemaResolverConfig.REGISTRY_URL, TestStack.registryApi().toString(),
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true));
+                AvroSerdeConfig.AVRO_DATUM_PROVIDER, GeneratedClassDatumProvider.class)));
         consumer.subscribe(List.of(topic));
     }
 
@@ -42,13 +44,28 @@ public final class EventReader implements AutoCloseable {
         List<ConsumerRecord<String, Object>> found = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         while (found.size() < count && Instant.now().isBefore(deadline)) {
-            consumer.poll(Duration.ofMillis(250)).forEach(record -> {
+            withOwnClassLoader(() -> consumer.poll(Duration.ofMillis(250))).forEach(record -> {
                 if (matching.test(record)) {
                     found.add(record);
                 }
             });
         }
         return found;
+    }
+
+    /**
+     * The Avro deserializer finds the generated classes through the context class loader, which inside a Quarkus
+     * test is not the one that loaded them; run with ours so that records come back as the test's own classes.
+     */
+    private static <T> T withOwnClassLoader(Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EventReader.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Override

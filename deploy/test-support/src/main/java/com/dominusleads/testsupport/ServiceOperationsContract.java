@@ -37,6 +37,17 @@ public abstract class ServiceOperationsContract {
     }
 
     @Test
+    void readinessWaitsForTheEventSchemasOnlyWhenTheServicePublishes() {
+        var checks = given().when().get("/q/health/ready").then().statusCode(200)
+                .extract().jsonPath().getList("checks.name", String.class);
+        if (publishesEvents()) {
+            assertThat(checks).contains("Event schemas (Apicurio Registry)");
+        } else {
+            assertThat(checks).doesNotContain("Event schemas (Apicurio Registry)");
+        }
+    }
+
+    @Test
     void prometheusMetricsAreExposed() {
         given().when().get("/q/metrics").then()
                 .statusCode(200)
@@ -66,7 +77,7 @@ public abstract class ServiceOperationsContract {
             List<String> applied = column(db, "select script from flyway_schema_history where success order by installed_rank");
             assertThat(applied).isNotEmpty();
             if (publishesEvents()) {
-                assertThat(applied).contains("V0_1__outbox.sql", "V0_2__outbox_replication_slot.sql");
+                assertThat(applied).contains("db/outbox/V0_1__outbox.sql", "db/outbox/V0_2__outbox_replication_slot.sql");
             } else {
                 assertThat(applied).noneMatch(script -> script.contains("outbox"));
             }

@@ -1,39 +1,117 @@
 package com.dominusleads.servicekit.outbox;
 
 import com.dominusleads.events.EventCatalog;
-import io.apicurio.registry.resolver.config.SchemaResolverConfig;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import jakarta.annotation.PreDestroy;
+import com.dominusleads.events.registry.SchemaRegistrar;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * Encodes an event exactly as a Kafka producer with the Apicurio Avro serializer would (magic byte, content id,
- * Avro binary), so that consumers use the standard Apicurio deserializer although the bytes travel through the
- * outbox and Debezium. The writer schema is looked up by content (registered if new, refused if it breaks the
- * BACKWARD rule) and cached by the serializer.
+ * Encodes events in the Apicurio wire format (magic byte 0, 4-byte content id, Avro binary), so that consumers use
+ * the standard Apicurio Avro deserializer although the bytes travel through the outbox and Debezium.
+ * <p>
+ * The content id of every event schema is resolved once, at start-up (found by content, registered if new, refused
+ * if it breaks the BACKWARD rule), then encoding is pure CPU: a business transaction never waits on the registry
+ * and a registry outage never blocks a write. Until the ids are known the service reports not ready.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "dominus.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class EventPayloadEncoder {
 
-    private final AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
+    private static final Logger LOG = Logger.getLogger(EventPayloadEncoder.class);
+    private static final byte MAGIC_BYTE = 0;
+
+    private final SchemaRegistrar registrar;
+    private final Map<String, Integer> contentIds = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "event-schema-resolver");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile String lastFailure = "not resolved yet";
 
     public EventPayloadEncoder(@ConfigProperty(name = "dominus.registry.url") String registryUrl) {
-        serializer.configure(Map.of(
-                SchemaResolverConfig.REGISTRY_URL, registryUrl,
-                SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true,
-                SchemaResolverConfig.AUTO_REGISTER_ARTIFACT_IF_EXISTS, "FIND_OR_CREATE_VERSION",
-                SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true), false);
+        this.registrar = new SchemaRegistrar(URI.create(registryUrl));
+    }
+
+    void resolveAtStart(@Observes StartupEvent start) {
+        if (!resolveContentIds()) {
+            LOG.warnf("Event schemas not resolved (%s); retrying every 5 s, the service stays not ready", lastFailure);
+            retries.scheduleWithFixedDelay(() -> {
+                if (resolveContentIds()) {
+                    LOG.info("Event schemas resolved; the service can publish events");
+                    retries.shutdown();
+                }
+            }, 5, 5, TimeUnit.SECONDS);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        retries.shutdownNow();
+    }
+
+    /** True once every event schema's content id is known. */
+    public boolean isReady() {
+        return contentIds.size() == EventCatalog.schemasByTopic().size();
+    }
+
+    /** Why the encoder is not ready, for the readiness check. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     public byte[] encode(SpecificRecord event) {
-        return serializer.serialize(EventCatalog.topicOf(event), event);
+        String topic = EventCatalog.topicOf(event);
+        Integer contentId = contentIds.get(topic);
+        if (contentId == null) {
+            throw new IllegalStateException("The schema of " + topic + " is not resolved in the registry ("
+                    + lastFailure + "); the service is not ready to publish events");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        out.write(MAGIC_BYTE);
+        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(contentId).array());
+        Schema schema = event.getSchema();
+        // The generated class's own model carries its logical-type conversions (timestamps as Instant).
+        SpecificDatumWriter<SpecificRecord> writer =
+                new SpecificDatumWriter<>(schema, SpecificData.getForClass(event.getClass()));
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            writer.write(event, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot encode " + topic + " event", e);
+        }
+        return out.toByteArray();
     }
 
-    @PreDestroy
-    void close() {
-        serializer.close();
+    private boolean resolveContentIds() {
+        try {
+            EventCatalog.schemasByTopic().forEach((topic, schema) ->
+                    contentIds.computeIfAbsent(topic, t -> Math.toIntExact(registrar.register(t, schema.toString()).contentId())));
+            return true;
+        } catch (RuntimeException e) {
+            lastFailure = e.getMessage();
+            return false;
+        }
     }
 }

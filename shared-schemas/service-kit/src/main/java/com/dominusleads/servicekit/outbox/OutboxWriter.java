@@ -1,10 +1,12 @@
 package com.dominusleads.servicekit.outbox;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.apache.avro.specific.SpecificRecord;
  * transaction commits. Never call it with a client that is not in a transaction (the point is atomicity).
  */
 @ApplicationScoped
+@IfBuildProperty(name = "dominus.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxWriter {
 
     static final String INSERT = """
@@ -24,6 +27,7 @@ public class OutboxWriter {
     private final EventPayloadEncoder encoder;
     private final Clock clock;
 
+    @Inject
     public OutboxWriter(EventPayloadEncoder encoder) {
         this(encoder, Clock.systemUTC());
     }
