@@ -31,14 +31,15 @@ public final class PostgresServer {
      * The local run's server: data kept in {@code dataDir} between runs, fsync on (a crash must not lose committed
      * credits), and detached: it keeps running after the launcher exits and is stopped through its pid.
      */
-    public static PostgresServer startDurable(Path dataDir, int port) {
-        return start(dataDir, port, true);
+    public static PostgresServer startDurable(Path dataDir, int port, Path log) {
+        return start(dataDir, port, true, log);
     }
 
     /** A test server in a fresh directory, stopped when the JVM exits; fsync off because the data is thrown away. */
     public static PostgresServer startEphemeral() {
         try {
-            return start(Files.createTempDirectory("dominus-pg"), Ports.free(), false);
+            Path dir = Files.createTempDirectory("dominus-pg");
+            return start(dir.resolve("data"), Ports.free(), false, dir.resolve("postgres.log"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -49,10 +50,13 @@ public final class PostgresServer {
         return new PostgresServer(port, dataDir);
     }
 
-    private static PostgresServer start(Path dataDir, int port, boolean durable) {
+    private static PostgresServer start(Path dataDir, int port, boolean durable, Path log) {
         try {
             Files.createDirectories(dataDir);
+            Files.createDirectories(log.getParent());
             EmbeddedPostgres.builder()
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!durable)
@@ -69,7 +73,8 @@ public final class PostgresServer {
                     .start();
             return new PostgresServer(port, dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port + " (" + e.getMessage()
+                    + "); log: " + log, e);
         }
     }
 

@@ -1,0 +1,109 @@
+package com.dominusleads.launcher;
+
+import com.dominusleads.stack.ApicurioRegistry;
+import com.dominusleads.stack.ConnectWorker;
+import com.dominusleads.stack.DistributionCache;
+import com.dominusleads.stack.JavaRuntime;
+import com.dominusleads.stack.KafkaBroker;
+import com.dominusleads.stack.KeycloakServer;
+import com.dominusleads.stack.MavenArtifact;
+import com.dominusleads.stack.PostgresServer;
+import com.dominusleads.stack.ProcessSpec;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The components of the local stack, in start order, built from the {@link LocalStack} layout. */
+public final class Components {
+
+    private final LocalStack stack;
+    private final RunState state;
+    private final DistributionCache distributions;
+
+    public Components(LocalStack stack, RunState state, DistributionCache distributions) {
+        this.stack = stack;
+        this.state = state;
+        this.distributions = distributions;
+    }
+
+    public Component postgres() {
+        return new Component("postgres", List.of(stack.postgresPort()),
+                URI.create("tcp://127.0.0.1:" + stack.postgresPort()),
+                "postgresql://127.0.0.1:" + stack.postgresPort() + "/<service database>",
+                "user " + LocalStack.DB_USER + ", no password (loopback only)", null);
+    }
+
+    public Component kafka() {
+        return new Component("kafka", List.of(stack.kafkaPort(), stack.kafkaControllerPort()),
+                URI.create("tcp://127.0.0.1:" + stack.kafkaPort()), stack.kafkaBootstrap(), "PLAINTEXT, no auth",
+                () -> KafkaBroker.prepare(stack.home(), state.data("kafka"), stack.kafkaPort(), stack.kafkaControllerPort()));
+    }
+
+    public Component registry() {
+        return new Component("apicurio", List.of(stack.registryPort(), stack.registryManagementPort()),
+                URI.create("http://127.0.0.1:" + stack.registryManagementPort() + "/health/ready"),
+                ApicurioRegistry.apiUri(stack.registryPort()).toString(), "no auth (local)",
+                () -> ApicurioRegistry.prepare(distributions.unpacked(MavenArtifact.APICURIO_REGISTRY),
+                        state.work("apicurio"), stack.registryPort(), stack.registryManagementPort(),
+                        "jdbc:postgresql://127.0.0.1:" + stack.postgresPort() + "/" + LocalStack.REGISTRY_DATABASE,
+                        LocalStack.DB_USER, ""));
+    }
+
+    public Component keycloak() {
+        return new Component("keycloak", List.of(stack.keycloakPort(), stack.keycloakManagementPort()),
+                URI.create("http://127.0.0.1:" + stack.keycloakManagementPort() + "/health/ready"),
+                "http://127.0.0.1:" + stack.keycloakPort() + "/admin",
+                "admin console: " + LocalStack.KEYCLOAK_ADMIN + " / " + LocalStack.KEYCLOAK_ADMIN_PASSWORD
+                        + "; realm " + KeycloakServer.REALM,
+                () -> KeycloakServer.prepare(distributions.unpacked(MavenArtifact.KEYCLOAK),
+                        stack.home().keycloakRealms(), stack.keycloakPort(), stack.keycloakManagementPort(),
+                        LocalStack.KEYCLOAK_ADMIN, LocalStack.KEYCLOAK_ADMIN_PASSWORD));
+    }
+
+    public Component connect() {
+        return new Component("connect", List.of(stack.connectPort()),
+                URI.create("http://127.0.0.1:" + stack.connectPort() + "/connector-plugins"),
+                "http://127.0.0.1:" + stack.connectPort() + "/connectors", "no auth (local)",
+                () -> ConnectWorker.prepare(stack.home(), state.data("connect"), stack.kafkaBootstrap(), stack.connectPort()));
+    }
+
+    public List<Component> services() {
+        List<Component> services = new ArrayList<>();
+        for (LocalStack.Service service : stack.services()) {
+            services.add(new Component(service.module(), List.of(service.port()),
+                    URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"),
+                    "http://127.0.0.1:" + service.port() + "/q/openapi", "database " + service.database(),
+                    () -> serviceSpec(service)));
+        }
+        return services;
+    }
+
+    /** Every component, in start order (the reverse is the stop order). */
+    public List<Component> all() {
+        List<Component> all = new ArrayList<>(List.of(postgres(), kafka(), registry(), keycloak(), connect()));
+        all.addAll(services());
+        return all;
+    }
+
+    private ProcessSpec serviceSpec(LocalStack.Service service) {
+        Path jar = stack.home().root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new LauncherException(jar + " is missing: build first with ./dominus build");
+        }
+        String db = "127.0.0.1:" + stack.postgresPort() + "/" + service.database();
+        return new ProcessSpec(service.module(),
+                List.of(JavaRuntime.java(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-jar", jar.toString()),
+                state.work(service.module()),
+                Map.of("DOMINUS_HTTP_PORT", String.valueOf(service.port()),
+                        "DOMINUS_DB_JDBC_URL", "jdbc:postgresql://" + db,
+                        "DOMINUS_DB_URL", "postgresql://" + db,
+                        "DOMINUS_DB_USER", PostgresServer.USER,
+                        "DOMINUS_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
+                        "DOMINUS_REGISTRY_URL", ApicurioRegistry.apiUri(stack.registryPort()).toString()),
+                URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"));
+    }
+}

@@ -1,0 +1,60 @@
+package com.dominusleads.launcher;
+
+import com.dominusleads.stack.DistributionCache;
+import com.dominusleads.stack.StackHome;
+import java.util.Arrays;
+import java.util.List;
+
+/** Entry point of {@code ./dominus}: the local stack's commands. The shell script finds a JDK and builds first. */
+public final class Dominus {
+
+    private static final String USAGE = """
+            usage: ./dominus <command>
+              up                 build what is missing, start everything, print URLs and credentials
+              status             state, pid, memory and URL of every component
+              logs <name> [-f]   last lines of a component's log (-f follows it)
+              down               stop everything (data is kept)
+              reset [--yes]      stop everything and delete .dominus/ (all local data)
+              build              build the suite (./mvnw install, tests skipped)
+              test               run every test (./mvnw verify)""";
+
+    private Dominus() {
+    }
+
+    public static void main(String[] args) {
+        Console console = new Console();
+        if (args.length == 0) {
+            console.line(USAGE);
+            System.exit(2);
+        }
+        try {
+            StackHome home = StackHome.locate();
+            LocalStack stack = new LocalStack(home);
+            RunState state = new RunState(home.stateDir());
+            DistributionCache distributions = new DistributionCache(home.distributions(),
+                    message -> console.step("download", message));
+            Components components = new Components(stack, state, distributions);
+            DownCommand down = new DownCommand(stack, state, components, console);
+            List<String> rest = Arrays.asList(args).subList(1, args.length);
+            switch (args[0]) {
+                case "up" -> new UpCommand(stack, state, components, console).run();
+                case "down" -> down.run();
+                case "status" -> System.exit(new StatusCommand(state, components, console).run() ? 0 : 3);
+                case "logs" -> new LogsCommand(state, components, console)
+                        .run(rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null), rest.contains("-f"));
+                case "reset" -> new ResetCommand(stack, down, console).run(rest.contains("--yes"));
+                default -> {
+                    console.line("unknown command: " + args[0]);
+                    console.line(USAGE);
+                    System.exit(2);
+                }
+            }
+        } catch (LauncherException e) {
+            console.fail("error", e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            console.fail("error", e + "; run again, or see ./dominus logs <component>");
+            System.exit(1);
+        }
+    }
+}

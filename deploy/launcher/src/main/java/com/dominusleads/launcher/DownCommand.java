@@ -1,0 +1,80 @@
+package com.dominusleads.launcher;
+
+import com.dominusleads.stack.ChildProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./dominus down}: stops the stack in reverse start order (services first, PostgreSQL last, with a fast
+ * shutdown), then stops any process of this checkout's stack that a pid file no longer names.
+ */
+public final class DownCommand {
+
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private final LocalStack stack;
+    private final RunState state;
+    private final Components components;
+    private final Console console;
+
+    public DownCommand(LocalStack stack, RunState state, Components components, Console console) {
+        this.stack = stack;
+        this.state = state;
+        this.components = components;
+        this.console = console;
+    }
+
+    public void run() {
+        List<Component> order = new ArrayList<>(components.all());
+        Collections.reverse(order);
+        int stopped = 0;
+        for (Component component : order) {
+            Optional<ProcessHandle> process = state.running(component.name());
+            if (process.isPresent()) {
+                stop(component.name(), process.get());
+                stopped++;
+                console.ok(component.name(), "stopped");
+            }
+            state.forget(component.name());
+        }
+        List<ProcessHandle> leftovers = StackProcesses.of(stack.home().root());
+        // PostgreSQL (postmaster and orphaned backends) goes last, after everything that may still talk to it.
+        leftovers.stream().filter(p -> !isPostgres(p)).forEach(p -> ChildProcess.stop(p, GRACE));
+        leftovers.stream().filter(DownCommand::isPostgres).forEach(p -> stop("postgres", p));
+        if (!leftovers.isEmpty()) {
+            console.ok("leftovers", leftovers.size() + " process(es) without a pid file stopped");
+        }
+        console.line(stopped + leftovers.size() == 0 ? "Nothing was running." : "DominusLeads is stopped; data is kept in "
+                + stack.home().stateDir() + " (./dominus reset wipes it).");
+    }
+
+    private static void stop(String component, ProcessHandle process) {
+        if ("postgres".equals(component)) {
+            // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, committed data is kept.
+            signal("INT", process);
+            try {
+                process.onExit().get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (Exception notYet) {
+                // falls through to the generic stop
+            }
+        }
+        ChildProcess.stop(process, GRACE);
+    }
+
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("/postgres")).orElse(false);
+    }
+
+    private static void signal(String signal, ProcessHandle process) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+        } catch (Exception e) {
+            process.destroy();
+        }
+    }
+}
