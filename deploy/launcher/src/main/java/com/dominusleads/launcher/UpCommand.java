@@ -1,5 +1,6 @@
 package com.dominusleads.launcher;
 
+import com.dominusleads.events.Topics;
 import com.dominusleads.events.registry.RegisteredSchema;
 import com.dominusleads.events.registry.SchemaRegistrar;
 import com.dominusleads.stack.ApicurioRegistry;
@@ -50,6 +51,8 @@ public final class UpCommand {
         Component kafka = components.kafka();
         start(kafka);
         awaitReady(kafka);
+        List<String> created = EventTopics.ensure(stack.kafkaBootstrap());
+        console.ok("topics", Topics.ALL.size() + " event topics" + (created.isEmpty() ? "" : " (" + created.size() + " created)"));
 
         Component registry = components.registry();
         Component keycloak = components.keycloak();

@@ -1,0 +1,40 @@
+package com.dominusleads.launcher;
+
+import com.dominusleads.events.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Creates every event topic up front (not on first publish), so that partners and tools such as {@code kcat -L}
+ * see the whole catalogue from the start. Record keys are tenant ids: partitions keep each tenant in order.
+ */
+public final class EventTopics {
+
+    static final int PARTITIONS = 3;
+
+    private EventTopics() {
+    }
+
+    /** @return the topics created now (those that already existed are left as they are) */
+    public static List<String> ensure(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            return missing.stream().map(NewTopic::name).toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new LauncherException("could not create the event topics on " + bootstrapServers + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LauncherException("interrupted while creating the event topics");
+        }
+    }
+}
