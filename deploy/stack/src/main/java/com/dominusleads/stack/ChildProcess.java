@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A server running as a child process, its output appended to a log file. */
@@ -48,8 +47,19 @@ public final class ChildProcess {
         }
     }
 
-    public static Optional<ChildProcess> attach(long pid, Path log) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(handle -> new ChildProcess(handle, log));
+    /**
+     * Starts {@code spec} attached to this JVM, stopped when the JVM exits, and waits until it is ready; a server
+     * that dies or stays unready fails with the end of its log.
+     */
+    public static ChildProcess startReady(ProcessSpec spec, Path log, Duration timeout) {
+        ChildProcess process = start(spec, log, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(10)), spec.name() + "-stop"));
+        if (!Probe.await(() -> Probe.isReady(spec.readiness()), process::isAlive, timeout)) {
+            process.stop(Duration.ofSeconds(5));
+            throw new IllegalStateException(spec.name() + " did not become ready; last lines of " + log + ":"
+                    + System.lineSeparator() + process.logTail(40));
+        }
+        return process;
     }
 
     public long pid() {

@@ -119,12 +119,7 @@ public final class TestStack {
 
     private static void startChild(ProcessSpec spec) {
         Path log = spec.workDir().resolve(spec.name() + ".log");
-        ChildProcess process = ChildProcess.start(spec, log, false);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(10)), spec.name() + "-shutdown"));
-        if (!Probe.await(() -> Probe.isReady(spec.readiness()), process::isAlive, STARTUP)) {
-            throw new IllegalStateException(spec.name() + " did not become ready; last log lines from " + log + ":\n"
-                    + process.logTail(40));
-        }
+        ChildProcess process = ChildProcess.startReady(spec, log, STARTUP);
         LOG.infof("%s ready (pid %d, log %s)", spec.name(), process.pid(), log);
     }
 

@@ -1,33 +1,20 @@
 package com.dominusleads.events;
 
-import com.dominusleads.events.credit.CreditBalanceLow;
-import com.dominusleads.events.credit.CreditDebitRejected;
-import com.dominusleads.events.credit.CreditDebited;
-import com.dominusleads.events.credit.CreditGranted;
-import com.dominusleads.events.directory.DirectoryReleaseIngested;
-import com.dominusleads.events.lead.LeadQualified;
-import com.dominusleads.events.lead.LeadStageChanged;
-import com.dominusleads.events.lead.PreleadSelected;
-import com.dominusleads.events.message.ContactOptedOut;
-import com.dominusleads.events.message.MessageReplied;
-import com.dominusleads.events.message.MessageSent;
-import com.dominusleads.events.message.MessageStatusChanged;
-import com.dominusleads.events.tenant.DataSubjectErasureRequested;
-import com.dominusleads.events.tenant.TenantCreated;
-import com.dominusleads.events.tenant.TenantSettingsChanged;
-import com.dominusleads.events.tenant.TenantUpdated;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Every event type: its topic and Avro schema. The topic and the record-key field are properties of the schema
- * itself ({@code dominus.topic}, {@code dominus.key}), so partners reading the registry see the same rule.
+ * Every event type: its topic and its Avro schema as published (the {@code .avsc} contract files shipped in this
+ * jar, which is what the registry holds; the generated classes add Java-only properties). The topic and the
+ * record-key field are properties of the schema itself ({@code dominus.topic}, {@code dominus.key}), so partners
+ * reading the registry see the same rule.
  */
 public final class EventCatalog {
 
@@ -36,12 +23,7 @@ public final class EventCatalog {
     /** Schema property naming the field whose value is the Kafka record key. */
     public static final String KEY_PROPERTY = "dominus.key";
 
-    private static final List<Class<? extends SpecificRecord>> TYPES = List.of(
-            TenantCreated.class, TenantUpdated.class, TenantSettingsChanged.class, DataSubjectErasureRequested.class,
-            CreditGranted.class, CreditDebited.class, CreditDebitRejected.class, CreditBalanceLow.class,
-            PreleadSelected.class, LeadQualified.class, LeadStageChanged.class,
-            MessageSent.class, MessageStatusChanged.class, MessageReplied.class, ContactOptedOut.class,
-            DirectoryReleaseIngested.class);
+    private static final String SCHEMA_RESOURCES = "/dominus/avro/";
 
     private static final Map<String, Schema> BY_TOPIC = index();
 
@@ -90,18 +72,20 @@ public final class EventCatalog {
 
     private static Map<String, Schema> index() {
         Map<String, Schema> byTopic = new LinkedHashMap<>();
-        for (Class<? extends SpecificRecord> type : TYPES) {
-            Schema schema = SpecificData.get().getSchema(type);
-            byTopic.put(topicOf(schema), schema);
-        }
-        Map<String, Schema> ordered = new LinkedHashMap<>();
         for (String topic : Topics.ALL) {
-            Schema schema = byTopic.get(topic);
-            if (schema == null) {
-                throw new IllegalStateException("No schema declares " + TOPIC_PROPERTY + "=" + topic);
+            try (InputStream avsc = EventCatalog.class.getResourceAsStream(SCHEMA_RESOURCES + topic + ".avsc")) {
+                if (avsc == null) {
+                    throw new IllegalStateException("No schema file for topic " + topic);
+                }
+                Schema schema = new Schema.Parser().parse(avsc);
+                if (!topic.equals(topicOf(schema))) {
+                    throw new IllegalStateException(topic + ".avsc declares " + TOPIC_PROPERTY + "=" + topicOf(schema));
+                }
+                byTopic.put(topic, schema);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            ordered.put(topic, schema);
         }
-        return Collections.unmodifiableMap(ordered);
+        return Collections.unmodifiableMap(byTopic);
     }
 }
