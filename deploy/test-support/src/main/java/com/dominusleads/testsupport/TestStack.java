@@ -5,6 +5,7 @@ import com.dominusleads.stack.ApicurioRegistry;
 import com.dominusleads.stack.ChildProcess;
 import com.dominusleads.stack.ConnectWorker;
 import com.dominusleads.stack.DistributionCache;
+import com.dominusleads.stack.MarkedProcesses;
 import com.dominusleads.stack.MavenArtifact;
 import com.dominusleads.stack.OutboxConnector;
 import com.dominusleads.stack.Ports;
@@ -18,6 +19,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -36,6 +39,10 @@ public final class TestStack {
     private static KafkaClusterTestKit kafka;
     private static URI registryApi;
     private static ConnectWorker connect;
+    private static boolean orphansReaped;
+
+    /** Environment variable naming the test JVM that owns a server process. */
+    private static final String OWNER = "DOMINUS_TEST_OWNER";
 
     private TestStack() {
     }
@@ -118,9 +125,32 @@ public final class TestStack {
     }
 
     private static void startChild(ProcessSpec spec) {
+        reapOrphans();
+        Map<String, String> environment = new HashMap<>(spec.environment());
+        environment.put(OWNER, String.valueOf(ProcessHandle.current().pid()));
+        ProcessSpec owned = new ProcessSpec(spec.name(), spec.command(), spec.workDir(), environment, spec.readiness());
         Path log = spec.workDir().resolve(spec.name() + ".log");
-        ChildProcess process = ChildProcess.startReady(spec, log, STARTUP);
+        ChildProcess process = ChildProcess.startReady(owned, log, STARTUP);
         LOG.infof("%s ready (pid %d, log %s)", spec.name(), process.pid(), log);
+    }
+
+    /**
+     * Stops servers left by test JVMs that were killed before their shutdown hooks ran (a CI timeout, kill -9):
+     * each test server carries its owner's pid, and an owner that is gone cannot stop it any more.
+     */
+    private static void reapOrphans() {
+        if (orphansReaped) {
+            return;
+        }
+        orphansReaped = true;
+        MarkedProcesses.others()
+                .filter(p -> MarkedProcesses.valueOf(p, OWNER)
+                        .map(owner -> ProcessHandle.of(Long.parseLong(owner)).map(o -> !o.isAlive()).orElse(true))
+                        .orElse(false))
+                .forEach(orphan -> {
+                    LOG.warnf("Stopping server pid %d left by a test JVM that no longer runs", orphan.pid());
+                    ChildProcess.stop(orphan, Duration.ofSeconds(10));
+                });
     }
 
     private static Path tempDir(String name) {
