@@ -2,10 +2,9 @@ package com.dominusleads.launcher;
 
 import com.dominusleads.stack.ChildProcess;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,17 +28,22 @@ public final class DownCommand {
     }
 
     public void run() {
-        List<Component> order = new ArrayList<>(components.all());
-        Collections.reverse(order);
+        // Waves, each stopped in parallel: what talks to a server stops before that server.
+        List<List<Component>> waves = List.of(components.services(),
+                List.of(components.connect(), components.keycloak(), components.registry()),
+                List.of(components.kafka()),
+                List.of(components.postgres()));
         int stopped = 0;
-        for (Component component : order) {
-            Optional<ProcessHandle> process = state.running(component.name());
-            if (process.isPresent()) {
-                stop(component.name(), process.get());
-                stopped++;
+        for (List<Component> wave : waves) {
+            Map<Component, ProcessHandle> running = new LinkedHashMap<>();
+            wave.forEach(component -> state.running(component.name()).ifPresent(p -> running.put(component, p)));
+            running.values().stream().filter(p -> !isPostgres(p)).forEach(ProcessHandle::destroy);
+            running.forEach((component, process) -> {
+                stop(component.name(), process);
                 console.ok(component.name(), "stopped");
-            }
-            state.forget(component.name());
+            });
+            wave.forEach(component -> state.forget(component.name()));
+            stopped += running.size();
         }
         List<ProcessHandle> leftovers = StackProcesses.of(stack.home().root());
         // PostgreSQL (postmaster and orphaned backends) goes last, after everything that may still talk to it.
@@ -53,7 +57,7 @@ public final class DownCommand {
     }
 
     private static void stop(String component, ProcessHandle process) {
-        if ("postgres".equals(component)) {
+        if ("postgres".equals(component) || isPostgres(process)) {
             // SIGINT is PostgreSQL's fast shutdown: clients are disconnected, committed data is kept.
             signal("INT", process);
             try {
