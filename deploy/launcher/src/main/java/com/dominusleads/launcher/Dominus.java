@@ -8,15 +8,8 @@ import java.util.List;
 /** Entry point of {@code ./dominus}: the local stack's commands. The shell script finds a JDK and builds first. */
 public final class Dominus {
 
-    private static final String USAGE = """
-            usage: ./dominus <command>
-              up                 build what is missing, start everything, print URLs and credentials
-              status             state, pid, memory and URL of every component
-              logs <name> [-f]   last lines of a component's log (-f follows it)
-              down               stop everything (data is kept)
-              reset [--yes]      stop everything and delete .dominus/ (all local data)
-              build              build the suite (./mvnw install, tests skipped)
-              test               run every test (./mvnw verify)""";
+    private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes]"
+            + " (./dominus help explains each)";
 
     private Dominus() {
     }

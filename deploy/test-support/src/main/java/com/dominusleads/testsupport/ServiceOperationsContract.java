@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -88,10 +89,9 @@ public abstract class ServiceOperationsContract {
     void outboxIsReadyForDebeziumBeforeTheFirstWrite() throws SQLException {
         try (Connection db = TestStack.postgres().connect(database())) {
             String slot = database() + "_outbox";
-            List<String> slots = column(db, "select slot_name from pg_replication_slots where slot_name = '" + slot
-                    + "' and plugin = 'pgoutput' and database = current_database()");
-            List<String> publishedTables = column(db, "select tablename from pg_publication_tables where pubname = '"
-                    + slot + "'");
+            List<String> slots = column(db, "select slot_name from pg_replication_slots where slot_name = ?"
+                    + " and plugin = 'pgoutput' and database = current_database()", slot);
+            List<String> publishedTables = column(db, "select tablename from pg_publication_tables where pubname = ?", slot);
             if (publishesEvents()) {
                 assertThat(slots).containsExactly(slot);
                 assertThat(publishedTables).containsExactly("outbox");
@@ -102,11 +102,16 @@ public abstract class ServiceOperationsContract {
         }
     }
 
-    private static List<String> column(Connection db, String sql) throws SQLException {
+    private static List<String> column(Connection db, String sql, String... parameters) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (ResultSet rows = db.createStatement().executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
             }
         }
         return values;
