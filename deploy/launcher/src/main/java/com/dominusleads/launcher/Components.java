@@ -60,7 +60,8 @@ public final class Components {
                         + "; realm " + KeycloakServer.REALM,
                 () -> KeycloakServer.prepare(distributions.unpacked(MavenArtifact.KEYCLOAK),
                         stack.home().keycloakRealms(), stack.keycloakPort(), stack.keycloakManagementPort(),
-                        LocalStack.KEYCLOAK_ADMIN, LocalStack.KEYCLOAK_ADMIN_PASSWORD));
+                        "jdbc:postgresql://127.0.0.1:" + stack.postgresPort() + "/" + LocalStack.KEYCLOAK_DATABASE,
+                        LocalStack.DB_USER, LocalStack.KEYCLOAK_ADMIN, LocalStack.KEYCLOAK_ADMIN_PASSWORD));
     }
 
     public Component connect() {

@@ -45,7 +45,7 @@ public final class DownCommand {
             wave.forEach(component -> state.forget(component.name()));
             stopped += running.size();
         }
-        List<ProcessHandle> leftovers = StackProcesses.of(stack.home().root());
+        List<ProcessHandle> leftovers = StackProcesses.of(stack.home().stateDir());
         // PostgreSQL (postmaster and orphaned backends) goes last, after everything that may still talk to it.
         leftovers.stream().filter(p -> !isPostgres(p)).forEach(p -> ChildProcess.stop(p, GRACE));
         leftovers.stream().filter(DownCommand::isPostgres).forEach(p -> stop("postgres", p));

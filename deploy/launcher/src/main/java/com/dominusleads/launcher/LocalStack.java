@@ -13,6 +13,7 @@ public final class LocalStack {
     public static final String KEYCLOAK_ADMIN = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
     public static final String REGISTRY_DATABASE = "apicurio";
+    public static final String KEYCLOAK_DATABASE = "keycloak";
 
     /** A Quarkus service of the suite: its module, its own database, and whether it publishes through an outbox. */
     public record Service(String module, String database, int port, boolean outbox) {

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Every process of this checkout's local stack, found by the {@code DOMINUS_STACK=<checkout>} variable each of them
+ * Every process of one local stack, found by the {@code DOMINUS_STACK=<state directory>} variable each of them
  * inherits, so that {@code down} leaves nothing behind even when pid files were lost (a SIGKILLed launcher,
- * orphaned PostgreSQL backends).
+ * orphaned PostgreSQL backends), and never touches another stack (another checkout, or the system tests' stack).
  */
 public final class StackProcesses {
 
@@ -16,7 +16,7 @@ public final class StackProcesses {
     private StackProcesses() {
     }
 
-    public static List<ProcessHandle> of(Path checkout) {
-        return MarkedProcesses.with(MARKER, checkout.toString());
+    public static List<ProcessHandle> of(Path stateDir) {
+        return MarkedProcesses.with(MARKER, stateDir.toString());
     }
 }

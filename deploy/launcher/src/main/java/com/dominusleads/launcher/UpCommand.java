@@ -101,6 +101,7 @@ public final class UpCommand {
         }
         PostgresServer server = PostgresServer.running(state.data("postgres"), stack.postgresPort());
         server.ensureDatabase(LocalStack.REGISTRY_DATABASE);
+        server.ensureDatabase(LocalStack.KEYCLOAK_DATABASE);
         stack.services().forEach(service -> server.ensureDatabase(service.database()));
     }
 
@@ -111,7 +112,7 @@ public final class UpCommand {
         requirePortsFree(component);
         ProcessSpec spec = component.spec().get();
         Map<String, String> environment = new LinkedHashMap<>(spec.environment());
-        environment.put(StackProcesses.MARKER, stack.home().root().toString());
+        environment.put(StackProcesses.MARKER, stack.home().stateDir().toString());
         ProcessSpec marked = new ProcessSpec(spec.name(), spec.command(), spec.workDir(), environment, spec.readiness());
         ChildProcess process = ChildProcess.start(marked, state.log(component.name()), true);
         state.recordPid(component.name(), process.handle());

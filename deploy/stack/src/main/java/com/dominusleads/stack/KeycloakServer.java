@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keycloak 26 in development mode ({@code start-dev}: its own file database inside the unpacked distribution),
- * importing the realm files from {@code deploy/keycloak/} at start (a realm that already exists is kept).
+ * Keycloak 26 in development mode ({@code start-dev}), its data in a PostgreSQL database of the stack (so it lives
+ * and dies with the run's data, not in the shared distribution), importing the realm files from
+ * {@code deploy/keycloak/} at start (a realm that already exists is kept).
  */
 public final class KeycloakServer {
 
@@ -20,8 +21,8 @@ public final class KeycloakServer {
     private KeycloakServer() {
     }
 
-    public static ProcessSpec prepare(Path distribution, Path realms, int port, int managementPort, String adminUser,
-                                      String adminPassword) {
+    public static ProcessSpec prepare(Path distribution, Path realms, int port, int managementPort, String jdbcUrl,
+                                      String dbUser, String adminUser, String adminPassword) {
         copyRealms(realms, distribution.resolve("data/import"));
         List<String> command = List.of(distribution.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1",
@@ -33,6 +34,11 @@ public final class KeycloakServer {
         Map<String, String> env = Map.of(
                 "JAVA_HOME", JavaRuntime.javaHome().toString(),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",
+                "KC_DB", "postgres",
+                "KC_DB_URL", jdbcUrl,
+                "KC_DB_USERNAME", dbUser,
+                // Local PostgreSQL trusts loopback connections; Keycloak still insists on a password value.
+                "KC_DB_PASSWORD", "local",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", adminUser,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         return new ProcessSpec("keycloak", command, distribution, env,

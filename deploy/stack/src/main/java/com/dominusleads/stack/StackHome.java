@@ -39,13 +39,24 @@ public record StackHome(Path root) {
         return root.resolve("deploy/keycloak");
     }
 
-    /** Local state: data, logs, pid files, unpacked distributions. {@code ./dominus reset} wipes it. */
+    /**
+     * Local state: data, logs, pid files. {@code ./dominus reset} wipes it. {@code $DOMINUS_STATE} moves it (the
+     * system tests run a second stack beside yours that way).
+     */
     public Path stateDir() {
-        return root.resolve(".dominus");
+        String configured = System.getenv("DOMINUS_STATE");
+        return configured == null || configured.isBlank() ? root.resolve(".dominus") : Path.of(configured).toAbsolutePath();
     }
 
+    /**
+     * Unpacked server distributions (Apicurio, Keycloak): a cache like the Maven repository they come from, shared by
+     * every checkout, run and test, and kept by {@code reset}. No run writes its data there.
+     */
     public Path distributions() {
-        return stateDir().resolve("dist");
+        String configured = System.getenv("DOMINUS_CACHE");
+        Path cache = configured == null || configured.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".cache", "dominus") : Path.of(configured);
+        return cache.resolve("dist");
     }
 
     private static Path requireBuilt(Path dir) {
