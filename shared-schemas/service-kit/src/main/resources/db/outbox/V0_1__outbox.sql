@@ -11,5 +11,7 @@ create table outbox (
     occurred_at bigint not null         -- epoch millis when written; the Kafka timestamp is the commit time
 );
 
--- Debezium reads this publication; created here so that no row can be written before it exists.
-create publication ${flyway:database}_outbox for table outbox;
+-- Debezium reads this publication; created here so that no row can be written before it exists. Inserts only: a
+-- clean-up of published rows must not reach the EventRouter as events. Database names must match [a-z0-9_]
+-- (replication slot names allow nothing else).
+create publication ${flyway:database}_outbox for table outbox with (publish = 'insert');

@@ -33,7 +33,7 @@ public final class Components {
         return new Component("postgres", List.of(stack.postgresPort()),
                 URI.create("tcp://127.0.0.1:" + stack.postgresPort()),
                 "postgresql://127.0.0.1:" + stack.postgresPort() + "/<service database>",
-                "user " + LocalStack.DB_USER + ", no password (loopback only)", null);
+                "user " + PostgresServer.USER + ", no password (loopback only)", null);
     }
 
     public Component kafka() {
@@ -48,8 +48,8 @@ public final class Components {
                 ApicurioRegistry.apiUri(stack.registryPort()).toString(), "no auth (local)",
                 () -> ApicurioRegistry.prepare(distributions.unpacked(MavenArtifact.APICURIO_REGISTRY),
                         state.work("apicurio"), stack.registryPort(), stack.registryManagementPort(),
-                        "jdbc:postgresql://127.0.0.1:" + stack.postgresPort() + "/" + LocalStack.REGISTRY_DATABASE,
-                        LocalStack.DB_USER, ""));
+                        PostgresServer.jdbcUrl(stack.postgresPort(), LocalStack.REGISTRY_DATABASE),
+                        PostgresServer.USER, ""));
     }
 
     public Component keycloak() {
@@ -60,8 +60,8 @@ public final class Components {
                         + "; realm " + KeycloakServer.REALM,
                 () -> KeycloakServer.prepare(distributions.unpacked(MavenArtifact.KEYCLOAK),
                         stack.home().keycloakRealms(), stack.keycloakPort(), stack.keycloakManagementPort(),
-                        "jdbc:postgresql://127.0.0.1:" + stack.postgresPort() + "/" + LocalStack.KEYCLOAK_DATABASE,
-                        LocalStack.DB_USER, LocalStack.KEYCLOAK_ADMIN, LocalStack.KEYCLOAK_ADMIN_PASSWORD));
+                        PostgresServer.jdbcUrl(stack.postgresPort(), LocalStack.KEYCLOAK_DATABASE),
+                        PostgresServer.USER, LocalStack.KEYCLOAK_ADMIN, LocalStack.KEYCLOAK_ADMIN_PASSWORD));
     }
 
     public Component connect() {
@@ -94,14 +94,13 @@ public final class Components {
         if (!Files.isRegularFile(jar)) {
             throw new LauncherException(jar + " is missing: build first with ./dominus build");
         }
-        String db = "127.0.0.1:" + stack.postgresPort() + "/" + service.database();
         return new ProcessSpec(service.module(),
                 List.of(JavaRuntime.java(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                         "-jar", jar.toString()),
                 state.work(service.module()),
                 Map.of("DOMINUS_HTTP_PORT", String.valueOf(service.port()),
-                        "DOMINUS_DB_JDBC_URL", "jdbc:postgresql://" + db,
-                        "DOMINUS_DB_URL", "postgresql://" + db,
+                        "DOMINUS_DB_JDBC_URL", PostgresServer.jdbcUrl(stack.postgresPort(), service.database()),
+                        "DOMINUS_DB_URL", PostgresServer.reactiveUrl(stack.postgresPort(), service.database()),
                         "DOMINUS_DB_USER", PostgresServer.USER,
                         "DOMINUS_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
                         "DOMINUS_REGISTRY_URL", ApicurioRegistry.apiUri(stack.registryPort()).toString()),

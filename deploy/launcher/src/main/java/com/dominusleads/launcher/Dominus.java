@@ -2,6 +2,7 @@ package com.dominusleads.launcher;
 
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.StackHome;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,11 +43,12 @@ public final class Dominus {
                     System.exit(2);
                 }
             }
-        } catch (LauncherException e) {
+        } catch (LauncherException | IllegalStateException | UncheckedIOException e) {
+            // The stack's own failures: their message says what went wrong and where to look.
             console.fail("error", e.getMessage());
             System.exit(1);
         } catch (Exception e) {
-            console.fail("error", e + "; run again, or see ./dominus logs <component>");
+            console.fail("error", "unexpected " + e + "; ./dominus status shows what runs");
             System.exit(1);
         }
     }

@@ -46,9 +46,14 @@ public final class DownCommand {
             stopped += running.size();
         }
         List<ProcessHandle> leftovers = StackProcesses.of(stack.home().stateDir());
-        // PostgreSQL (postmaster and orphaned backends) goes last, after everything that may still talk to it.
-        leftovers.stream().filter(p -> !isPostgres(p)).forEach(p -> ChildProcess.stop(p, GRACE));
-        leftovers.stream().filter(DownCommand::isPostgres).forEach(p -> stop("postgres", p));
+        // Everything else first, in parallel; then PostgreSQL: orphaned backends get SIGTERM (they end at once),
+        // a postmaster SIGINT (fast shutdown).
+        List<ProcessHandle> others = leftovers.stream().filter(p -> !isPostgres(p)).toList();
+        others.forEach(ProcessHandle::destroy);
+        others.forEach(p -> ChildProcess.stop(p, GRACE));
+        List<ProcessHandle> postgres = leftovers.stream().filter(DownCommand::isPostgres).toList();
+        postgres.stream().filter(p -> p.parent().filter(DownCommand::isPostgres).isPresent()).forEach(ProcessHandle::destroy);
+        postgres.forEach(p -> stop("postgres", p));
         if (!leftovers.isEmpty()) {
             console.ok("leftovers", leftovers.size() + " process(es) without a pid file stopped");
         }

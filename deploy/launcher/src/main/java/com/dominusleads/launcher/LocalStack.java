@@ -1,15 +1,19 @@
 package com.dominusleads.launcher;
 
 import com.dominusleads.stack.StackHome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The local run's fixed layout: which servers and services run, on which loopback ports, with which local-only
- * credentials. {@code DOMINUS_PORT_OFFSET} shifts every port, for a machine where the defaults are taken.
+ * credentials. {@code DOMINUS_PORT_OFFSET} (a multiple of 100) shifts every port, for a machine where the defaults
+ * are taken or for a second stack; {@code up} remembers it in the state directory for the other commands.
  */
 public final class LocalStack {
 
-    public static final String DB_USER = "postgres";
     public static final String KEYCLOAK_ADMIN = "admin";
     public static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
     public static final String REGISTRY_DATABASE = "apicurio";
@@ -23,9 +27,52 @@ public final class LocalStack {
     private final int offset;
 
     public LocalStack(StackHome home) {
+        this(home, portOffset(home));
+    }
+
+    LocalStack(StackHome home, int offset) {
+        if (offset < 0 || offset % 100 != 0 || offset > 9000) {
+            throw new LauncherException("DOMINUS_PORT_OFFSET must be a multiple of 100 between 0 and 9000, not " + offset);
+        }
         this.home = home;
+        this.offset = offset;
+    }
+
+    public int portOffset() {
+        return offset;
+    }
+
+    /**
+     * Remembers the offset, so that status, logs and down find a stack started with one, and marks the directory as
+     * a stack's state (reset deletes nothing else).
+     */
+    public void rememberPortOffset() {
+        try {
+            Files.createDirectories(home.stateDir());
+            Files.writeString(home.stateDir().resolve(ResetCommand.SENTINEL), "DominusLeads local state\n");
+            Files.writeString(offsetFile(home), offset + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int portOffset(StackHome home) {
         String configured = System.getenv("DOMINUS_PORT_OFFSET");
-        this.offset = configured == null || configured.isBlank() ? 0 : Integer.parseInt(configured.trim());
+        try {
+            if (configured != null && !configured.isBlank()) {
+                return Integer.parseInt(configured.trim());
+            }
+            Path remembered = offsetFile(home);
+            return Files.isRegularFile(remembered) ? Integer.parseInt(Files.readString(remembered).trim()) : 0;
+        } catch (NumberFormatException e) {
+            throw new LauncherException("DOMINUS_PORT_OFFSET must be a number (a multiple of 100), not '" + configured + "'");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path offsetFile(StackHome home) {
+        return home.stateDir().resolve("port-offset");
     }
 
     public StackHome home() {
@@ -53,7 +100,7 @@ public final class LocalStack {
     }
 
     public int registryManagementPort() {
-        return 19081 + offset;
+        return 18091 + offset;
     }
 
     public int keycloakPort() {
@@ -61,7 +108,7 @@ public final class LocalStack {
     }
 
     public int keycloakManagementPort() {
-        return 19180 + offset;
+        return 18190 + offset;
     }
 
     public String kafkaBootstrap() {

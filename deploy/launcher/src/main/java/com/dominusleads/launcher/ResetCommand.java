@@ -1,15 +1,17 @@
 package com.dominusleads.launcher;
 
+import com.dominusleads.stack.Directories;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** {@code ./dominus reset [--yes]}: stops the stack and deletes {@code .dominus/} after a confirmation. */
 public final class ResetCommand {
+
+    /** Present in every state directory; reset refuses to delete a directory without it (a mistyped DOMINUS_STATE). */
+    public static final String SENTINEL = ".dominus-state";
 
     private final LocalStack stack;
     private final DownCommand down;
@@ -27,6 +29,10 @@ public final class ResetCommand {
             console.line("Nothing to reset: " + dir + " does not exist.");
             return;
         }
+        if (!Files.isRegularFile(dir.resolve(SENTINEL))) {
+            throw new LauncherException(dir + " has no " + SENTINEL + " file, so it is not a DominusLeads state"
+                    + " directory; nothing was deleted (check DOMINUS_STATE)");
+        }
         if (!confirmed) {
             console.line("This stops the local stack and deletes " + dir + ": every local database, topic, schema and"
                     + " Keycloak change. Type 'yes' to continue:");
@@ -37,11 +43,7 @@ public final class ResetCommand {
             }
         }
         down.run();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        Directories.deleteRecursively(dir);
         console.line("Deleted " + dir + ". ./dominus up starts from scratch.");
     }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +45,7 @@ public final class UpCommand {
     public void run() {
         Instant begin = Instant.now();
         console.line("Starting DominusLeads on 127.0.0.1 (state in " + stack.home().stateDir() + ")");
+        stack.rememberPortOffset();
         startPostgres();
 
         Component kafka = components.kafka();
@@ -85,8 +85,9 @@ public final class UpCommand {
 
     private void startPostgres() {
         Component postgres = components.postgres();
-        if (state.running(postgres.name()).isPresent() && Probe.isReady(postgres.readiness())) {
-            console.ok(postgres.name(), "already running");
+        if (state.running(postgres.name()).isPresent()) {
+            // Alive: ready now, or still recovering after a crash; a second postmaster would only be refused.
+            awaitReady(postgres);
         } else {
             requirePortsFree(postgres);
             console.step(postgres.name(), "starting");
@@ -110,11 +111,8 @@ public final class UpCommand {
             return;
         }
         requirePortsFree(component);
-        ProcessSpec spec = component.spec().get();
-        Map<String, String> environment = new LinkedHashMap<>(spec.environment());
-        environment.put(StackProcesses.MARKER, stack.home().stateDir().toString());
-        ProcessSpec marked = new ProcessSpec(spec.name(), spec.command(), spec.workDir(), environment, spec.readiness());
-        ChildProcess process = ChildProcess.start(marked, state.log(component.name()), true);
+        ProcessSpec spec = component.spec().get().withVariable(StackProcesses.MARKER, stack.home().stateDir().toString());
+        ChildProcess process = ChildProcess.start(spec, state.log(component.name()), true);
         state.recordPid(component.name(), process.handle());
         startedAt.put(component.name(), Instant.now());
         console.step(component.name(), "starting (pid " + process.pid() + ")");
@@ -150,29 +148,25 @@ public final class UpCommand {
         SchemaRegistrar registrar = new SchemaRegistrar(ApicurioRegistry.apiUri(stack.registryPort()));
         registrar.requireBackwardCompatibility();
         List<RegisteredSchema> registered = registrar.registerCatalog();
-        console.ok("schemas", registered.size() + " event schemas registered, BACKWARD compatibility enforced");
+        console.ok("schemas", registered.size() + " event schemas registered, BACKWARD_TRANSITIVE compatibility enforced");
     }
 
     private void registerOutboxConnectors() {
         ConnectWorker worker = new ConnectWorker(stack.connectPort());
         List<String> names = new ArrayList<>();
-        for (LocalStack.Service service : stack.services()) {
-            if (service.outbox()) {
-                String name = OutboxConnector.nameFor(service.database());
-                worker.upsertConnector(name, OutboxConnector.render(stack.home(), service.database(), "127.0.0.1",
-                        stack.postgresPort(), LocalStack.DB_USER, ""));
-                names.add(name);
-            }
-        }
-        for (String name : names) {
-            try {
-                if (!Probe.await(() -> worker.isRunning(name), () -> true, READY_TIMEOUT)) {
-                    throw new LauncherException("connector " + name + " did not start; log: " + state.log("connect"));
+        try {
+            for (LocalStack.Service service : stack.services()) {
+                if (service.outbox()) {
+                    String name = OutboxConnector.nameFor(service.database());
+                    worker.upsertConnector(name, OutboxConnector.render(stack.home(), service.database(), "127.0.0.1",
+                            stack.postgresPort(), PostgresServer.USER, ""));
+                    names.add(name);
                 }
-            } catch (IllegalStateException failed) {
-                throw new LauncherException(failed.getMessage().lines().findFirst().orElse("connector failed")
-                        + "; log: " + state.log("connect"));
             }
+            names.forEach(name -> worker.awaitRunning(name, READY_TIMEOUT));
+        } catch (IllegalStateException failed) {
+            throw new LauncherException(failed.getMessage().lines().findFirst().orElse("a connector failed")
+                    + "; log: " + state.log("connect"));
         }
         console.ok("connectors", names.size() + " outbox connectors running (exactly-once): " + String.join(", ", names));
     }

@@ -48,11 +48,12 @@ public final class ChildProcess {
     }
 
     /**
-     * Starts {@code spec} attached to this JVM, stopped when the JVM exits, and waits until it is ready; a server
-     * that dies or stays unready fails with the end of its log.
+     * Starts {@code spec} attached to this JVM (marked as its {@link Owner}), stopped when the JVM exits, and waits
+     * until it is ready; a server that dies or stays unready fails with the end of its log.
      */
     public static ChildProcess startReady(ProcessSpec spec, Path log, Duration timeout) {
-        ChildProcess process = start(spec, log, false);
+        Owner.reapDeadOwners();
+        ChildProcess process = start(spec.withVariable(Owner.VARIABLE, Owner.id()), log, false);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> process.stop(Duration.ofSeconds(10)), spec.name() + "-stop"));
         if (!Probe.await(() -> Probe.isReady(spec.readiness()), process::isAlive, timeout)) {
             process.stop(Duration.ofSeconds(5));
@@ -72,10 +73,6 @@ public final class ChildProcess {
 
     public boolean isAlive() {
         return handle.isAlive();
-    }
-
-    public Path log() {
-        return log;
     }
 
     /** SIGTERM to the process and its descendants, then SIGKILL to whatever is left after {@code grace}. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -52,22 +53,73 @@ public final class ConnectWorker {
         return new ProcessSpec("connect",
                 KafkaDistribution.command(home, configDir, "512m",
                         "org.apache.kafka.connect.cli.ConnectDistributed", properties.toString()),
-                dir, Map.of(), URI.create("http://127.0.0.1:" + restPort + "/connector-plugins"));
+                // /health answers 200 only once the worker has joined its group and read its config topic.
+                dir, Map.of(), URI.create("http://127.0.0.1:" + restPort + "/health"));
     }
 
-    public URI restUri() {
-        return rest;
-    }
-
-    /** Creates or updates a connector (idempotent: PUT of the same config changes nothing). */
+    /**
+     * Creates a connector or updates its config (a PUT restarts it even when nothing changed). Retries while the
+     * worker is rebalancing (HTTP 409) or still starting (503).
+     */
     public void upsertConnector(String name, Map<String, String> config) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(rest.resolve("connectors/" + name + "/config"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(config))));
+        HttpResponse<String> response = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            response = send(HttpRequest.newBuilder(rest.resolve("connectors/" + name + "/config"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(write(config))));
+            if (response.statusCode() != 409 && response.statusCode() != 503) {
+                break;
+            }
+            pause(Duration.ofSeconds(1));
+        }
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("Connect refused connector " + name + ": HTTP " + response.statusCode()
                     + " " + response.body());
         }
+    }
+
+    /** Restarts the connector's failed instance and tasks (after its database or Kafka came back). */
+    public void restartFailed(String name) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        rest.resolve("connectors/" + name + "/restart?includeTasks=true&onlyFailed=true"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Connect could not restart " + name + ": HTTP " + response.statusCode()
+                    + " " + response.body());
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until the connector and its tasks run. A failed one is restarted once: its database or Kafka may have
+     * come back since it failed (a plain PUT of the same config does not revive failed tasks).
+     */
+    public void awaitRunning(String name, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        boolean restarted = false;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (isRunning(name)) {
+                    return;
+                }
+            } catch (IllegalStateException failed) {
+                if (restarted) {
+                    throw failed;
+                }
+                restartFailed(name);
+                restarted = true;
+            }
+            pause(Duration.ofMillis(500));
+        }
+        throw new IllegalStateException("Connector " + name + " did not reach RUNNING within " + timeout.toSeconds() + " s");
     }
 
     /** True once the connector and all its tasks report RUNNING; fails fast when one reports FAILED. */

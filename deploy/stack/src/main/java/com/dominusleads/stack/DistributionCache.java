@@ -8,7 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -46,11 +49,26 @@ public final class DistributionCache {
         this.progress = progress;
     }
 
-    /** The unpacked distribution's directory (the archive's single top directory, if it has one). */
+    /**
+     * The unpacked distribution's directory (the archive's single top directory, if it has one). Safe when several
+     * processes ask at once (a test run beside {@code ./dominus up}): one downloads and unpacks, the others wait.
+     */
     public Path unpacked(MavenArtifact artifact) {
         Path target = unpackRoot.resolve(artifact.distributionName());
-        if (!Files.isRegularFile(target.resolve(".unpacked"))) {
-            unpack(archive(artifact), target);
+        if (Files.isRegularFile(target.resolve(".unpacked"))) {
+            return target;
+        }
+        try {
+            Files.createDirectories(unpackRoot);
+            try (FileChannel lockFile = FileChannel.open(unpackRoot.resolve(artifact.distributionName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = lockFile.lock()) {
+                if (!Files.isRegularFile(target.resolve(".unpacked"))) {
+                    unpack(archive(artifact), target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + target + ": " + e.getMessage(), e);
         }
         return target;
     }
@@ -66,34 +84,19 @@ public final class DistributionCache {
 
     private void download(MavenArtifact artifact, Path file) {
         URI uri = URI.create(remoteRepository.toString().replaceAll("/+$", "") + "/" + artifact.repositoryPath());
+        Path partial = null;
         try {
-            Files.createDirectories(file.getParent());
-            Path partial = file.resolveSibling(file.getFileName() + ".part");
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
+                response.body().close();
                 throw new IllegalStateException("Downloading " + uri + " failed with HTTP " + response.statusCode()
                         + "; set DOMINUS_MAVEN_REPOSITORY to a reachable Maven repository");
             }
-            long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(partial)) {
-                byte[] buffer = new byte[1 << 16];
-                long done = 0;
-                int lastPercent = -10;
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    out.write(buffer, 0, n);
-                    sha1.update(buffer, 0, n);
-                    done += n;
-                    int percent = total > 0 ? (int) (done * 100 / total) : 0;
-                    if (percent >= lastPercent + 10) {
-                        lastPercent = percent;
-                        progress.accept("downloading " + artifact.fileName() + " " + percent + "% of "
-                                + (total >> 20) + " MB");
-                    }
-                }
-            }
-            verify(uri, HexFormat.of().formatHex(sha1.digest()));
+            Files.createDirectories(file.getParent());
+            partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+            String sha1 = copyWithProgress(response, partial, artifact);
+            verify(uri, sha1);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Downloading " + uri + " failed: " + e.getMessage()
@@ -101,8 +104,49 @@ public final class DistributionCache {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while downloading " + uri, e);
+        } finally {
+            deletePartial(partial);
+        }
+    }
+
+    /** Writes the body to {@code target}, reporting every 10 %; returns its SHA-1. */
+    private String copyWithProgress(HttpResponse<InputStream> response, Path target, MavenArtifact artifact)
+            throws IOException {
+        long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        MessageDigest sha1 = sha1();
+        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[1 << 16];
+            long done = 0;
+            int lastPercent = -10;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+                sha1.update(buffer, 0, n);
+                done += n;
+                int percent = total > 0 ? (int) (done * 100 / total) : 0;
+                if (percent >= lastPercent + 10) {
+                    lastPercent = percent;
+                    progress.accept("downloading " + artifact.fileName() + " " + percent + "% of " + (total >> 20) + " MB");
+                }
+            }
+        }
+        return HexFormat.of().formatHex(sha1.digest());
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deletePartial(Path partial) {
+        try {
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            // A leftover .part file is harmless: the next download writes a new one.
         }
     }
 
@@ -117,20 +161,18 @@ public final class DistributionCache {
 
     private void unpack(Path archive, Path target) {
         progress.accept("unpacking " + archive.getFileName());
-        Path staging = target.resolveSibling(target.getFileName() + ".unpacking");
         try {
-            deleteRecursively(staging);
-            Files.createDirectories(staging);
+            Path staging = Files.createTempDirectory(target.getParent(), target.getFileName() + ".unpacking-");
             if (archive.toString().endsWith(".zip")) {
                 unzip(archive, staging);
             } else {
                 untar(archive, staging);
             }
             Path content = singleTopDirectory(staging);
-            deleteRecursively(target);
+            Directories.deleteRecursively(target);
             Files.move(content, target, StandardCopyOption.ATOMIC_MOVE);
             Files.writeString(target.resolve(".unpacked"), archive.getFileName().toString());
-            deleteRecursively(staging);
+            Directories.deleteRecursively(staging);
         } catch (IOException e) {
             throw new UncheckedIOException("Unpacking " + archive + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -174,17 +216,6 @@ public final class DistributionCache {
         try (var entries = Files.list(staging)) {
             List<Path> top = entries.toList();
             return top.size() == 1 && Files.isDirectory(top.get(0)) ? top.get(0) : staging;
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -45,8 +45,10 @@ public final class KeycloakServer {
                 URI.create("http://127.0.0.1:" + managementPort + "/health/ready"));
     }
 
+    /** Replaces the import directory's content, so that a realm file removed from deploy/ is no longer imported. */
     private static void copyRealms(Path realms, Path importDir) {
         try (var files = Files.list(realms)) {
+            Directories.deleteRecursively(importDir);
             Files.createDirectories(importDir);
             for (Path realm : files.filter(f -> f.toString().endsWith("-realm.json")).toList()) {
                 Files.copy(realm, importDir.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);

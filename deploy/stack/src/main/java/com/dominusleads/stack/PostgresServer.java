@@ -32,7 +32,7 @@ public final class PostgresServer {
      * credits), and detached: it keeps running after the launcher exits and is stopped through its pid.
      */
     public static PostgresServer startDurable(Path dataDir, int port, Path log) {
-        return start(dataDir, port, true, log);
+        return start(dataDir, port, log);
     }
 
     /**
@@ -43,7 +43,7 @@ public final class PostgresServer {
     public static PostgresServer startEphemeral() {
         try {
             int port = Ports.free();
-            Path log = Files.createTempFile("dominus-pg-" + port, ".log");
+            Path log = Owner.scratchDirectory("postgres").resolve("postgres.log");
             configure(EmbeddedPostgres.builder(), port, false, log).start();
             return new PostgresServer(port, null);
         } catch (IOException e) {
@@ -56,7 +56,7 @@ public final class PostgresServer {
         return new PostgresServer(port, dataDir);
     }
 
-    private static PostgresServer start(Path dataDir, int port, boolean durable, Path log) {
+    private static PostgresServer start(Path dataDir, int port, Path log) {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(log.getParent());
@@ -90,15 +90,20 @@ public final class PostgresServer {
         return port;
     }
 
-    public Path dataDir() {
-        return dataDir;
-    }
-
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return jdbcUrl(port, database);
     }
 
     public String reactiveUrl(String database) {
+        return reactiveUrl(port, database);
+    }
+
+    public static String jdbcUrl(int port, String database) {
+        return "jdbc:" + reactiveUrl(port, database);
+    }
+
+    /** The Vert.x reactive client's URL form. */
+    public static String reactiveUrl(int port, String database) {
         return "postgresql://127.0.0.1:" + port + "/" + database;
     }
 

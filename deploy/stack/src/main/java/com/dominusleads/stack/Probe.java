@@ -1,8 +1,6 @@
 package com.dominusleads.stack;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Readiness checks: an HTTP endpoint answering 2xx, or a TCP port accepting connections. */
+/** Readiness checks: an HTTP endpoint answering 2xx, or a loopback TCP port accepting connections. */
 public final class Probe {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -21,12 +19,7 @@ public final class Probe {
 
     public static boolean isReady(URI readiness) {
         if ("tcp".equals(readiness.getScheme())) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(readiness.getHost(), readiness.getPort()), 1000);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
+            return Ports.inUse(readiness.getPort());
         }
         return httpStatus(readiness) / 100 == 2;
     }

@@ -2,6 +2,7 @@ package com.dominusleads.stack;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,5 +15,12 @@ public record ProcessSpec(String name, List<String> command, Path workDir, Map<S
     public ProcessSpec {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
+    }
+
+    /** The same process with one more environment variable (e.g. a mark to find it by). */
+    public ProcessSpec withVariable(String variable, String value) {
+        Map<String, String> extended = new HashMap<>(environment);
+        extended.put(variable, value);
+        return new ProcessSpec(name, command, workDir, extended, readiness);
     }
 }

@@ -3,6 +3,7 @@ package com.dominusleads.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dominusleads.events.Topics;
+import com.dominusleads.stack.Directories;
 import com.dominusleads.stack.MarkedProcesses;
 import com.dominusleads.stack.Ports;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class LocalStackSystemTest {
 
     private static final Duration UP = Duration.ofMinutes(8);
-    private static final List<Integer> BASE_PORTS = List.of(15432, 19092, 19093, 18083, 18081, 19081, 18180, 19180,
+    private static final List<Integer> BASE_PORTS = List.of(15432, 19092, 19093, 18083, 18081, 18091, 18180, 18190,
             18201, 18202, 18203, 18204, 18205, 18206, 18207);
     private static final List<String> COMPONENTS = List.of("postgres", "kafka", "apicurio", "keycloak", "connect",
             "host-service", "tenant-service", "leads-service", "ledger-service", "messaging-service",
@@ -56,9 +57,10 @@ class LocalStackSystemTest {
     }
 
     @AfterAll
-    static void stopEverything() {
+    static void stopEverythingAndDeleteItsData() throws IOException {
         if (dominus != null) {
             dominus.run(Duration.ofMinutes(3), "down");
+            Directories.deleteRecursively(stateDir);
         }
     }
 

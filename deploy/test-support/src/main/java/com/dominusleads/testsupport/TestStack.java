@@ -5,22 +5,16 @@ import com.dominusleads.stack.ApicurioRegistry;
 import com.dominusleads.stack.ChildProcess;
 import com.dominusleads.stack.ConnectWorker;
 import com.dominusleads.stack.DistributionCache;
-import com.dominusleads.stack.MarkedProcesses;
 import com.dominusleads.stack.MavenArtifact;
 import com.dominusleads.stack.OutboxConnector;
+import com.dominusleads.stack.Owner;
 import com.dominusleads.stack.Ports;
 import com.dominusleads.stack.PostgresServer;
-import com.dominusleads.stack.Probe;
 import com.dominusleads.stack.ProcessSpec;
 import com.dominusleads.stack.StackHome;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -28,7 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The real servers a test JVM needs, each started at most once per JVM on first use and stopped when the JVM exits:
- * every test class shares them (a test isolates itself with its own database, topic or tenant).
+ * every test class shares them (a test isolates itself with its own database, topic or tenant). Servers left by a
+ * test JVM that was killed are stopped by the next one (see {@link Owner}).
  */
 public final class TestStack {
 
@@ -39,10 +34,6 @@ public final class TestStack {
     private static KafkaClusterTestKit kafka;
     private static URI registryApi;
     private static ConnectWorker connect;
-    private static boolean orphansReaped;
-
-    /** Environment variable naming the test JVM that owns a server process. */
-    private static final String OWNER = "DOMINUS_TEST_OWNER";
 
     private TestStack() {
     }
@@ -89,7 +80,8 @@ public final class TestStack {
             StackHome home = StackHome.locate();
             Path distribution = new DistributionCache(home.distributions(), LOG::info).unpacked(MavenArtifact.APICURIO_REGISTRY);
             int port = Ports.free();
-            ProcessSpec spec = ApicurioRegistry.prepare(distribution, tempDir("apicurio"), port, Ports.free(), null, null, null);
+            ProcessSpec spec = ApicurioRegistry.prepare(distribution, Owner.scratchDirectory("apicurio"), port, Ports.free(),
+                    null, null, null);
             startChild(spec);
             registryApi = ApicurioRegistry.apiUri(port);
             SchemaRegistrar registrar = new SchemaRegistrar(registryApi);
@@ -104,7 +96,7 @@ public final class TestStack {
         if (connect == null) {
             String bootstrap = kafkaBootstrapServers();
             int port = Ports.free();
-            startChild(ConnectWorker.prepare(StackHome.locate(), tempDir("connect"), bootstrap, port));
+            startChild(ConnectWorker.prepare(StackHome.locate(), Owner.scratchDirectory("connect"), bootstrap, port));
             connect = new ConnectWorker(port);
         }
         return connect;
@@ -119,46 +111,13 @@ public final class TestStack {
         String name = OutboxConnector.nameFor(database);
         worker.upsertConnector(name, OutboxConnector.render(StackHome.locate(), database, "127.0.0.1",
                 postgres().port(), PostgresServer.USER, ""));
-        if (!Probe.await(() -> worker.isRunning(name), () -> true, STARTUP)) {
-            throw new IllegalStateException("Connector " + name + " did not reach RUNNING");
-        }
+        worker.awaitRunning(name, STARTUP);
     }
 
     private static void startChild(ProcessSpec spec) {
-        reapOrphans();
-        Map<String, String> environment = new HashMap<>(spec.environment());
-        environment.put(OWNER, String.valueOf(ProcessHandle.current().pid()));
-        ProcessSpec owned = new ProcessSpec(spec.name(), spec.command(), spec.workDir(), environment, spec.readiness());
         Path log = spec.workDir().resolve(spec.name() + ".log");
-        ChildProcess process = ChildProcess.startReady(owned, log, STARTUP);
+        ChildProcess process = ChildProcess.startReady(spec, log, STARTUP);
         LOG.infof("%s ready (pid %d, log %s)", spec.name(), process.pid(), log);
-    }
-
-    /**
-     * Stops servers left by test JVMs that were killed before their shutdown hooks ran (a CI timeout, kill -9):
-     * each test server carries its owner's pid, and an owner that is gone cannot stop it any more.
-     */
-    private static void reapOrphans() {
-        if (orphansReaped) {
-            return;
-        }
-        orphansReaped = true;
-        MarkedProcesses.others()
-                .filter(p -> MarkedProcesses.valueOf(p, OWNER)
-                        .map(owner -> ProcessHandle.of(Long.parseLong(owner)).map(o -> !o.isAlive()).orElse(true))
-                        .orElse(false))
-                .forEach(orphan -> {
-                    LOG.warnf("Stopping server pid %d left by a test JVM that no longer runs", orphan.pid());
-                    ChildProcess.stop(orphan, Duration.ofSeconds(10));
-                });
-    }
-
-    private static Path tempDir(String name) {
-        try {
-            return Files.createTempDirectory("dominus-" + name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void closeKafka() {

@@ -26,8 +26,10 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The plumbing under every event: a row committed to the ledger's outbox reaches its topic through real Debezium
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(ApicurioTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboxToKafkaTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(60);
@@ -47,13 +50,25 @@ class OutboxToKafkaTest {
     @Inject
     OutboxWriter outbox;
 
-    @BeforeEach
-    void streamLedgerOutbox() {
+    @Test
+    @Order(1)
+    void rowCommittedBeforeTheConnectorExistsIsStillPublished() {
+        // The service's migration created the replication slot before any write, so no row can slip past Debezium.
+        CreditDebited early = creditDebited("tenant-" + UUID.randomUUID());
+        pool.withTransaction(tx -> outbox.append(tx, early)).await().atMost(Duration.ofSeconds(30));
+
         TestStack.streamOutbox("ledger");
+
+        try (EventReader reader = new EventReader(Topics.CREDIT_DEBITED)) {
+            assertThat(reader.await(r -> early.getTenantId().equals(r.key()), 1, DELIVERY))
+                    .extracting(ConsumerRecord::value).containsExactly(early);
+        }
     }
 
     @Test
+    @Order(2)
     void committedOutboxRowArrivesOnItsTopicWithHeadersAsTheGeneratedClass() {
+        TestStack.streamOutbox("ledger");
         CreditDebited event = creditDebited("tenant-" + UUID.randomUUID());
 
         UUID id = pool.withTransaction(tx -> outbox.append(tx, event)).await().atMost(Duration.ofSeconds(30));
@@ -71,7 +86,9 @@ class OutboxToKafkaTest {
     }
 
     @Test
+    @Order(3)
     void outboxRowOfARolledBackTransactionIsNeverPublished() {
+        TestStack.streamOutbox("ledger");
         String tenant = "tenant-" + UUID.randomUUID();
         CreditDebited rolledBack = creditDebited(tenant);
         CreditDebited committed = creditDebited(tenant);

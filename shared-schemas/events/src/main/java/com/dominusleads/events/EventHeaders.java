@@ -7,7 +7,7 @@ public final class EventHeaders {
     public static final String ID = "id";
     /** The event type, equal to the topic name. */
     public static final String EVENT_TYPE = "eventType";
-    /** The tenant the event belongs to; absent on topics that are not tenant-scoped. */
+    /** The tenant the event belongs to; present with a null value on topics that are not tenant-scoped. */
     public static final String TENANT_ID = "tenantId";
     /** W3C trace context of the transaction that wrote the event. */
     public static final String TRACEPARENT = "traceparent";

@@ -18,9 +18,11 @@ import org.apache.avro.Schema;
 
 /**
  * Registers event schemas in Apicurio Registry (REST API v3) under the names the Apicurio serdes look up
- * ({@code <topic>-value} in the {@code default} group), with a global BACKWARD compatibility rule: a new version
- * that cannot read the data written with the previous one is refused with {@link IncompatibleSchemaException}.
- * Registration is idempotent: registering the same content again returns the existing version.
+ * ({@code <topic>-value} in the {@code default} group), with a global backward compatibility rule, transitive: a new
+ * version that cannot read the data written with every earlier version is refused with
+ * {@link IncompatibleSchemaException} (plain BACKWARD would only compare it with the latest one, and consumers may
+ * still replay records written with any of them). Registration is idempotent: the same content returns the existing
+ * version.
  */
 public final class SchemaRegistrar {
 
@@ -41,9 +43,9 @@ public final class SchemaRegistrar {
         return topic + "-value";
     }
 
-    /** Makes BACKWARD the registry-wide compatibility rule (creates it, or updates an existing one). */
+    /** Makes BACKWARD_TRANSITIVE the registry-wide compatibility rule (creates it, or updates an existing one). */
     public void requireBackwardCompatibility() {
-        ObjectNode rule = JSON.createObjectNode().put("ruleType", "COMPATIBILITY").put("config", "BACKWARD");
+        ObjectNode rule = JSON.createObjectNode().put("ruleType", "COMPATIBILITY").put("config", "BACKWARD_TRANSITIVE");
         HttpResponse<String> created = send("POST", "admin/rules", rule);
         if (created.statusCode() == 409) {
             expectSuccess(send("PUT", "admin/rules/COMPATIBILITY", rule), "update the global compatibility rule");

@@ -9,8 +9,13 @@ import com.dominusleads.stack.ApicurioRegistry;
 import com.dominusleads.stack.ChildProcess;
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.MavenArtifact;
+import com.dominusleads.stack.Owner;
 import com.dominusleads.stack.Ports;
 import com.dominusleads.stack.StackHome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class SchemaCompatibilityTest {
 
     private static final Path PUBLISHED = Path.of("src/published");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SchemaRegistrar registrar;
 
@@ -35,7 +41,7 @@ class SchemaCompatibilityTest {
     static void startRegistry() throws IOException {
         StackHome home = StackHome.locate();
         Path distribution = new DistributionCache(home.distributions(), message -> { }).unpacked(MavenArtifact.APICURIO_REGISTRY);
-        Path work = Files.createTempDirectory("dominus-apicurio");
+        Path work = Owner.scratchDirectory("apicurio");
         int port = Ports.free();
         ChildProcess.startReady(ApicurioRegistry.prepare(distribution, work, port, Ports.free(), null, null, null),
                 work.resolve("apicurio.log"), Duration.ofMinutes(3));
@@ -78,7 +84,7 @@ class SchemaCompatibilityTest {
                 ",{\"name\":\"currency\",\"type\":\"string\"}")))
                 .isInstanceOf(IncompatibleSchemaException.class)
                 .hasMessageContaining(topic)
-                .hasMessageContaining("BACKWARD");
+                .hasMessageContaining("not BACKWARD compatible");
     }
 
     @Test
@@ -89,6 +95,34 @@ class SchemaCompatibilityTest {
         assertThatThrownBy(() -> registrar.register(topic, creditDebited("").replace(
                 "\"name\":\"credits\",\"type\":\"long\"", "\"name\":\"credits\",\"type\":\"string\"")))
                 .isInstanceOf(IncompatibleSchemaException.class);
+    }
+
+    @Test
+    void aChangeIsCheckedAgainstEveryEarlierVersionNotOnlyTheLatest() throws IOException {
+        String topic = "probe.transitive";
+        registrar.register(topic, creditDebited(""));
+        // v2 drops "credits" (it can read v1), v3 brings it back as a string with a default (it can read v2),
+        // but v3 cannot read v1's long credits: only a transitive rule sees that.
+        registrar.register(topic, withField(creditDebited(""), "credits", null));
+
+        assertThatThrownBy(() -> registrar.register(topic, withField(creditDebited(""), "credits",
+                "{\"name\":\"credits\",\"type\":\"string\",\"default\":\"\"}")))
+                .isInstanceOf(IncompatibleSchemaException.class);
+    }
+
+    /** {@code schema} with field {@code name} replaced by {@code field} (JSON), or removed when it is null. */
+    private static String withField(String schema, String name, String field) throws IOException {
+        ObjectNode record = (ObjectNode) JSON.readTree(schema);
+        ArrayNode fields = JSON.createArrayNode();
+        for (JsonNode existing : record.get("fields")) {
+            if (!name.equals(existing.get("name").asText())) {
+                fields.add(existing);
+            } else if (field != null) {
+                fields.add(JSON.readTree(field));
+            }
+        }
+        record.set("fields", fields);
+        return record.toString();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package com.dominusleads.servicekit.api;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +20,10 @@ public class ApiErrorMapper {
 
     @ServerExceptionMapper
     public Response mapValidation(ConstraintViolationException e) {
+        if (e.getConstraintViolations().stream().anyMatch(ApiErrorMapper::isReturnValue)) {
+            // The request was fine; our response broke its own contract.
+            return mapUnexpected(e);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         e.getConstraintViolations().forEach(v -> details.put(v.getPropertyPath().toString(), v.getMessage()));
         return respond(400, ApiError.of("validation_failed", "The request is invalid; see details for each field.", details));
@@ -29,13 +36,24 @@ public class ApiErrorMapper {
         String reason = known == null ? "error" : known.getReasonPhrase();
         String code = reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? reason : e.getMessage();
-        return respond(status, ApiError.of(code, message));
+        // Keeps the original headers (Allow, WWW-Authenticate, Retry-After, Location…).
+        return Response.fromResponse(e.getResponse()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(code, message)).build();
     }
 
     @ServerExceptionMapper
-    public Response mapUnexpected(RuntimeException e) {
+    public Response mapUnexpected(Exception e) {
         LOG.error("Unexpected error while serving a request", e);
         return respond(500, ApiError.of("internal_error", "Something went wrong on our side; retry later."));
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(int status, ApiError error) {

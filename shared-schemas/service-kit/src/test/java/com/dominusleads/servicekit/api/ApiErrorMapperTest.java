@@ -3,6 +3,7 @@ package com.dominusleads.servicekit.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,15 @@ class ApiErrorMapperTest {
         ApiError error = (ApiError) response.getEntity();
         assertThat(error.error().code()).isEqualTo("not_found");
         assertThat(error.error().message()).isEqualTo("Not Found");
+    }
+
+    @Test
+    void theOriginalHeadersAreKept() {
+        Response response = mapper.mapWebApplication(new NotAllowedException(Response.status(405).header("Allow", "GET, HEAD").build()));
+
+        assertThat(response.getStatus()).isEqualTo(405);
+        assertThat(response.getHeaderString("Allow")).contains("GET");
+        assertThat(((ApiError) response.getEntity()).error().code()).isEqualTo("method_not_allowed");
     }
 
     @Test
