@@ -39,6 +39,8 @@ final class DominusCommand {
             environment.put("DOMINUS_STATE", stateDir.toString());
             environment.put("DOMINUS_PORT_OFFSET", String.valueOf(portOffset));
             environment.put("NO_COLOR", "1");
+            // The Maven build running this test has just built every module; a nested build would rebuild them.
+            environment.put("DOMINUS_SKIP_BUILD", "1");
             Process process = builder.start();
             StringBuilder output = new StringBuilder();
             Thread reader = Thread.ofVirtual().start(() -> {

@@ -37,12 +37,15 @@ public class OutboxWriter {
         this.clock = clock;
     }
 
-    /** Writes {@code event} with {@code transaction}; the result is the event id (the Kafka {@code id} header). */
+    /**
+     * Writes {@code event} with {@code transaction}; the result is the event id (the Kafka {@code id} header). An
+     * event that cannot be encoded (schemas not resolved yet) fails the returned {@code Uni}, and so the transaction.
+     */
     public Uni<UUID> append(SqlClient transaction, SpecificRecord event) {
-        OutboxEvent row = OutboxEvent.of(event, encoder.encode(event), Traceparent.current(), clock.instant());
-        return transaction.preparedQuery(INSERT)
-                .execute(Tuple.from(Arrays.asList(row.id(), row.eventType(), row.messageKey(), row.tenantId(),
-                        Buffer.buffer(row.payload()), row.traceparent(), row.occurredAt().toEpochMilli())))
-                .replaceWith(row.id());
+        return Uni.createFrom().item(() -> OutboxEvent.of(event, encoder.encode(event), Traceparent.current(), clock.instant()))
+                .chain(row -> transaction.preparedQuery(INSERT)
+                        .execute(Tuple.from(Arrays.asList(row.id(), row.eventType(), row.messageKey(), row.tenantId(),
+                                Buffer.buffer(row.payload()), row.traceparent(), row.occurredAt().toEpochMilli())))
+                        .replaceWith(row.id()));
     }
 }
