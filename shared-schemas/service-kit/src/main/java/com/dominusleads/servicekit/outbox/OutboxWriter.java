@@ -6,8 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -25,16 +24,9 @@ public class OutboxWriter {
             values ($1, $2, $3, $4, $5, $6, $7)""";
 
     private final EventPayloadEncoder encoder;
-    private final Clock clock;
 
-    @Inject
     public OutboxWriter(EventPayloadEncoder encoder) {
-        this(encoder, Clock.systemUTC());
-    }
-
-    OutboxWriter(EventPayloadEncoder encoder, Clock clock) {
         this.encoder = encoder;
-        this.clock = clock;
     }
 
     /**
@@ -42,7 +34,7 @@ public class OutboxWriter {
      * event that cannot be encoded (schemas not resolved yet) fails the returned {@code Uni}, and so the transaction.
      */
     public Uni<UUID> append(SqlClient transaction, SpecificRecord event) {
-        return Uni.createFrom().item(() -> OutboxEvent.of(event, encoder.encode(event), Traceparent.current(), clock.instant()))
+        return Uni.createFrom().item(() -> OutboxEvent.of(event, encoder.encode(event), Traceparent.current(), Instant.now()))
                 .chain(row -> transaction.preparedQuery(INSERT)
                         .execute(Tuple.from(Arrays.asList(row.id(), row.eventType(), row.messageKey(), row.tenantId(),
                                 Buffer.buffer(row.payload()), row.traceparent(), row.occurredAt().toEpochMilli())))
