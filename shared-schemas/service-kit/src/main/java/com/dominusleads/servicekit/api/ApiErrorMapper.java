@@ -1,5 +1,7 @@
 package com.dominusleads.servicekit.api;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -27,6 +29,22 @@ public class ApiErrorMapper {
         Map<String, Object> details = new LinkedHashMap<>();
         e.getConstraintViolations().forEach(v -> details.put(v.getPropertyPath().toString(), v.getMessage()));
         return respond(400, ApiError.of("validation_failed", "The request is invalid; see details for each field.", details));
+    }
+
+    @ServerExceptionMapper
+    public Response mapApi(ApiException e) {
+        return respond(e.status(), e.toError());
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnauthenticated(UnauthorizedException e) {
+        return Response.status(401).header("WWW-Authenticate", "Bearer").type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of("unauthorized", "Sign in: send a valid bearer token from Keycloak.")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapForbidden(ForbiddenException e) {
+        return respond(403, ApiError.of("forbidden", "Your account may not do this; ask an administrator for the role."));
     }
 
     @ServerExceptionMapper

@@ -9,7 +9,8 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 
 /**
- * Reads events into the generated classes of {@code dominus-events}, found through the context class loader.
+ * Reads events into the generated classes of {@code dominus-events}, found through the class loader that loaded this
+ * kit (the application's: the events jar sits beside it).
  * <p>
  * Apicurio's default provider looks them up with Avro's global {@code SpecificData}, whose class loader in Quarkus
  * dev and test mode is not the application's: it then finds a second copy of the class (or none), and the record
@@ -26,8 +27,7 @@ public class GeneratedClassDatumProvider<T> extends DefaultAvroDatumProvider<T> 
     }
 
     private DatumReader<T> readerFor(Schema writerSchema) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        SpecificData model = new SpecificData(loader == null ? getClass().getClassLoader() : loader);
+        SpecificData model = new SpecificData(GeneratedClassDatumProvider.class.getClassLoader());
         Class<?> generated = model.getClass(writerSchema);
         if (generated == null) {
             return super.createDatumReader(writerSchema);

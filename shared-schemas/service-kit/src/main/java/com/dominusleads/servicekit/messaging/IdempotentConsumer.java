@@ -1,0 +1,96 @@
+package com.dominusleads.servicekit.messaging;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies events at most once although Kafka delivers them at least once (DESIGN §3): a batch is applied in one
+ * transaction that also records every event id in {@code processed_event}; an id already there (a redelivery after a
+ * crash or a rebalance, or a duplicate) is acknowledged and changes nothing.
+ * <p>
+ * Two consumers handed the same records during a rebalance are serialised by the primary key: the second waits on the
+ * first's insert of the same id, then finds it and skips the event. A failed transaction (database restarting,
+ * deadlock) is retried with back-off and never skipped, so events keep their partition order and none is lost.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    static final String RECORD_PROCESSED = """
+            insert into processed_event (event_id, topic)
+            select id, $2 from unnest($1::uuid[]) as id
+            on conflict (event_id) do nothing
+            returning event_id""";
+    static final String QUARANTINE = """
+            insert into quarantined_event (event_id, topic, kafka_partition, kafka_offset, reason)
+            values ($1, $2, $3, $4, $5) on conflict (event_id) do nothing""";
+
+    private final Pool pool;
+
+    public IdempotentConsumer(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Applies, in order and in one transaction, each event of {@code batch} that was not processed before. */
+    public <T> Uni<Void> consume(List<IncomingEvent<T>> batch, EventHandler<T> handler) {
+        return consume(batch, payload -> null, handler);
+    }
+
+    /**
+     * As {@link #consume(List, EventHandler)}, but an event for which {@code problem} names a problem (a value the
+     * schema allows but the business cannot apply) is quarantined with that reason instead of applied: retrying it
+     * could never succeed and would stop its partition.
+     */
+    public <T> Uni<Void> consume(List<IncomingEvent<T>> batch, Function<T, String> problem, EventHandler<T> handler) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(tx -> firstDeliveries(tx, batch)
+                        .chain(fresh -> Multi.createFrom().iterable(batch)
+                                .filter(event -> fresh.remove(event.id()))
+                                .onItem().transformToUniAndConcatenate(event -> {
+                                    String reason = event.undecodable()
+                                            ? "payload could not be decoded with the registered schemas"
+                                            : problem.apply(event.payload());
+                                    return reason == null ? handler.apply(tx, event) : quarantine(tx, event, reason);
+                                })
+                                .collect().last()))
+                .replaceWithVoid()
+                .onFailure().invoke(failure -> LOG.warnf("Applying %d event(s) of %s failed (%s); retrying",
+                        batch.size(), batch.get(0).topic(), failure.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
+    }
+
+    private static <T> Uni<Set<UUID>> firstDeliveries(SqlConnection tx, List<IncomingEvent<T>> batch) {
+        UUID[] ids = batch.stream().map(IncomingEvent::id).toArray(UUID[]::new);
+        return tx.preparedQuery(RECORD_PROCESSED).execute(Tuple.of(ids, batch.get(0).topic()))
+                .map(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    for (Row row : rows) {
+                        fresh.add(row.getUUID(0));
+                    }
+                    return fresh;
+                });
+    }
+
+    private static <T> Uni<Void> quarantine(SqlConnection tx, IncomingEvent<T> event, String reason) {
+        LOG.errorf("Quarantined event %s at %s-%d@%d: %s (kept in table quarantined_event)",
+                event.id(), event.topic(), event.partition(), event.offset(), reason);
+        return tx.preparedQuery(QUARANTINE).execute(Tuple.of(event.id(), event.topic(), event.partition(),
+                        event.offset(), reason))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,39 @@
+package com.dominusleads.servicekit.tenancy;
+
+import com.dominusleads.servicekit.api.ApiException;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who calls, from the verified access token only (DESIGN §7): the tenant comes from the token's {@value #TENANT_CLAIM}
+ * claim, never from a path, query or body. A token without it (a host operator's, say) has no tenant workspace.
+ */
+@RequestScoped
+public class Caller {
+
+    /** The claim Keycloak puts the tenant id in (a user attribute mapped into the access token). */
+    public static final String TENANT_CLAIM = "tenant_id";
+
+    private final JsonWebToken token;
+
+    public Caller(JsonWebToken token) {
+        this.token = token;
+    }
+
+    /** The caller's tenant id; a 403 error if the token carries none. */
+    public String tenantId() {
+        Object claim = token.getClaim(TENANT_CLAIM);
+        String tenantId = claim == null ? null : claim.toString().strip();
+        if (tenantId == null || tenantId.isEmpty()) {
+            throw new ApiException(403, "no_tenant",
+                    "Your token carries no tenant: sign in with a user that belongs to a tenant workspace.");
+        }
+        return tenantId;
+    }
+
+    /** The caller's name for audit trails: the token's preferred user name, else its subject. */
+    public String name() {
+        String name = token.getClaim("preferred_username");
+        return name != null ? name : token.getSubject();
+    }
+}
