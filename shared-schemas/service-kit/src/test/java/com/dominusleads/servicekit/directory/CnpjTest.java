@@ -1,0 +1,33 @@
+package com.dominusleads.servicekit.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CnpjTest {
+
+    @Test
+    void acceptsAValidNumericCnpjWithOrWithoutPunctuation() {
+        assertThat(Cnpj.parse("11.222.333/0001-81")).contains(new Cnpj("11222333000181"));
+        assertThat(Cnpj.parse("11222333000181").orElseThrow().formatted()).isEqualTo("11.222.333/0001-81");
+        // Banco do Brasil's head office, a real public registration.
+        assertThat(Cnpj.parse("00.000.000/0001-91")).isPresent();
+    }
+
+    @Test
+    void acceptsTheAlphanumericFormWithItsCheckDigits() {
+        // The Receita Federal's published example of the alphanumeric CNPJ.
+        assertThat(Cnpj.parse("12.ABC.345/01DE-35")).contains(new Cnpj("12ABC34501DE35"));
+    }
+
+    @Test
+    void refusesWrongCheckDigitsLengthsAndRepeatedCharacters() {
+        assertThat(Cnpj.parse("11222333000182")).isEmpty();
+        assertThat(Cnpj.problemWith("11222333000182")).contains("expected 81");
+        assertThat(Cnpj.parse("1122233300018")).isEmpty();
+        assertThat(Cnpj.parse("11111111111111")).isEmpty();
+        assertThat(Cnpj.parse(null)).isEmpty();
+        assertThatThrownBy(() -> new Cnpj("12ABC34501DE36")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
