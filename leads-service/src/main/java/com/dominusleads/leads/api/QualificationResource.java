@@ -1,0 +1,66 @@
+package com.dominusleads.leads.api;
+
+import com.dominusleads.leads.domain.LeadQualification;
+import com.dominusleads.leads.domain.Qualification;
+import com.dominusleads.servicekit.api.ApiException;
+import com.dominusleads.servicekit.directory.Cnpj;
+import com.dominusleads.servicekit.tenancy.Caller;
+import com.dominusleads.servicekit.tenancy.Roles;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Marks a company qualified for the caller's tenant: it becomes a lead and one credit is owed for it. This is the
+ * internal/admin way to qualify a lead until the classification flow (a reply classified as interest) exists and
+ * qualifies leads itself. Safe to retry: 201 with the lead when created, 200 with the same lead when the company had
+ * already been qualified for this tenant (no second lead, no second debit).
+ */
+@Path("/api/leads/qualifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.TENANT_ADMIN, Roles.SALES})
+public class QualificationResource {
+
+    /** {@code cnpj} with or without punctuation, numeric or alphanumeric. */
+    public record QualificationRequest(@NotBlank @Size(max = 32) String cnpj,
+                                       @NotBlank @Size(max = 200) String qualificationRunId,
+                                       @Size(max = 200) String conversationId,
+                                       @NotNull @Min(0) @Max(100) Integer score) {
+    }
+
+    private final Caller caller;
+    private final Pool pool;
+    private final LeadQualification qualification;
+
+    public QualificationResource(Caller caller, Pool pool, LeadQualification qualification) {
+        this.caller = caller;
+        this.pool = pool;
+        this.qualification = qualification;
+    }
+
+    @POST
+    public Uni<Response> qualify(@Valid @NotNull QualificationRequest request) {
+        String tenantId = caller.tenantId();
+        Cnpj cnpj = Cnpj.parse(request.cnpj()).orElseThrow(() -> ApiException.badRequest("invalid_cnpj",
+                "'" + request.cnpj() + "' is not a valid CNPJ: " + Cnpj.problemWith(request.cnpj()) + "."));
+        String conversationId = request.conversationId() == null || request.conversationId().isBlank() ? null
+                : request.conversationId().strip();
+        Qualification qualified = new Qualification(tenantId, cnpj, request.qualificationRunId().strip(),
+                conversationId, request.score());
+        return pool.withTransaction(tx -> qualification.qualify(tx, qualified))
+                .map(result -> Response.status(result.created() ? 201 : 200).entity(result.lead()).build());
+    }
+}
