@@ -3,18 +3,15 @@ package com.dominusleads.launcher;
 import com.dominusleads.stack.ApicurioRegistry;
 import com.dominusleads.stack.ConnectWorker;
 import com.dominusleads.stack.DistributionCache;
-import com.dominusleads.stack.JavaRuntime;
 import com.dominusleads.stack.KafkaBroker;
 import com.dominusleads.stack.KeycloakServer;
 import com.dominusleads.stack.MavenArtifact;
 import com.dominusleads.stack.PostgresServer;
 import com.dominusleads.stack.ProcessSpec;
+import com.dominusleads.stack.QuarkusService;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The components of the local stack, in start order, built from the {@link LocalStack} layout. */
 public final class Components {
@@ -90,20 +87,12 @@ public final class Components {
     }
 
     private ProcessSpec serviceSpec(LocalStack.Service service) {
-        Path jar = stack.home().root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new LauncherException(jar + " is missing: build first with ./dominus build");
+        try {
+            return QuarkusService.prepare(stack.home(), service.module(), service.module(), state.work(service.module()),
+                    service.port(), service.database(), new QuarkusService.Surroundings(stack.postgresPort(),
+                            stack.kafkaBootstrap(), ApicurioRegistry.apiUri(stack.registryPort()), stack.oidcUrl()));
+        } catch (IllegalStateException missing) {
+            throw new LauncherException(missing.getMessage());
         }
-        return new ProcessSpec(service.module(),
-                List.of(JavaRuntime.java(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-jar", jar.toString()),
-                state.work(service.module()),
-                Map.of("DOMINUS_HTTP_PORT", String.valueOf(service.port()),
-                        "DOMINUS_DB_JDBC_URL", PostgresServer.jdbcUrl(stack.postgresPort(), service.database()),
-                        "DOMINUS_DB_URL", PostgresServer.reactiveUrl(stack.postgresPort(), service.database()),
-                        "DOMINUS_DB_USER", PostgresServer.USER,
-                        "DOMINUS_KAFKA_BOOTSTRAP", stack.kafkaBootstrap(),
-                        "DOMINUS_REGISTRY_URL", ApicurioRegistry.apiUri(stack.registryPort()).toString()),
-                URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"));
     }
 }

@@ -1,5 +1,6 @@
 package com.dominusleads.launcher;
 
+import com.dominusleads.stack.KeycloakServer;
 import com.dominusleads.stack.StackHome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -109,6 +110,11 @@ public final class LocalStack {
 
     public int keycloakManagementPort() {
         return 18190 + offset;
+    }
+
+    /** The realm's issuer URL, where services fetch the keys that verify access tokens. */
+    public String oidcUrl() {
+        return "http://127.0.0.1:" + keycloakPort() + "/realms/" + KeycloakServer.REALM;
     }
 
     public String kafkaBootstrap() {

@@ -27,6 +27,14 @@ public record Cnpj(String value) {
         return problem(bare) == null ? Optional.of(new Cnpj(bare)) : Optional.empty();
     }
 
+    /** The CNPJ whose first 12 characters (root and establishment) are {@code base}, with its check digits. */
+    public static Cnpj withCheckDigits(String base) {
+        String upper = base.toUpperCase(Locale.ROOT);
+        int first = checkDigit(upper + "00", FIRST_WEIGHTS);
+        int second = checkDigit(upper + first + "0", SECOND_WEIGHTS);
+        return new Cnpj(upper + first + second);
+    }
+
     /** Why {@code text} is not a CNPJ, for an error message; null when it is one. */
     public static String problemWith(String text) {
         return problem(strip(text));

@@ -22,6 +22,12 @@ class CnpjTest {
     }
 
     @Test
+    void computesTheCheckDigitsOfABase() {
+        assertThat(Cnpj.withCheckDigits("112223330001")).isEqualTo(new Cnpj("11222333000181"));
+        assertThat(Cnpj.withCheckDigits("12abc34501de")).isEqualTo(new Cnpj("12ABC34501DE35"));
+    }
+
+    @Test
     void refusesWrongCheckDigitsLengthsAndRepeatedCharacters() {
         assertThat(Cnpj.parse("11222333000182")).isEmpty();
         assertThat(Cnpj.problemWith("11222333000182")).contains("expected 81");

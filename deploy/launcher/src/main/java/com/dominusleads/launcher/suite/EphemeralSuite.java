@@ -1,0 +1,240 @@
+package com.dominusleads.launcher.suite;
+
+import com.dominusleads.events.registry.SchemaRegistrar;
+import com.dominusleads.launcher.EventTopics;
+import com.dominusleads.stack.ApicurioRegistry;
+import com.dominusleads.stack.ChildProcess;
+import com.dominusleads.stack.ConnectWorker;
+import com.dominusleads.stack.DistributionCache;
+import com.dominusleads.stack.KafkaBroker;
+import com.dominusleads.stack.KeycloakServer;
+import com.dominusleads.stack.MavenArtifact;
+import com.dominusleads.stack.OutboxConnector;
+import com.dominusleads.stack.Owner;
+import com.dominusleads.stack.Ports;
+import com.dominusleads.stack.PostgresServer;
+import com.dominusleads.stack.ProcessSpec;
+import com.dominusleads.stack.QuarkusService;
+import com.dominusleads.stack.StackHome;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A private, throw-away run of part of the suite, for system tests and benchmarks: an ephemeral PostgreSQL, and Kafka,
+ * Apicurio, Connect with Debezium, optionally Keycloak, and the chosen services (several instances of one if asked)
+ * as real child processes on free ports. Any of them can be killed with SIGKILL and restarted on its kept data, which
+ * is what the fault-injection test does. Everything stops when the suite is closed or the JVM exits.
+ */
+public final class EphemeralSuite implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+
+    /** A service instance of the suite: its process name, module, database and HTTP port. */
+    public record Instance(String name, String module, String database, int port) {
+
+        public URI url(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+    }
+
+    private record Running(ProcessSpec spec, Path log, ChildProcess process) {
+    }
+
+    private final Map<String, Running> processes = new LinkedHashMap<>();
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
+    private final StackHome home = StackHome.locate();
+    private final Consumer<String> progress;
+    private PostgresServer postgres;
+    private String kafkaBootstrap;
+    private URI registryApi;
+    private ConnectWorker connect;
+    private String oidcUrl;
+
+    private EphemeralSuite(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * Starts the servers, then {@code instancesPerModule} (module → instance count) with their outbox connectors.
+     *
+     * @param databases module → its database name
+     */
+    public static EphemeralSuite start(Map<String, Integer> instancesPerModule, Map<String, String> databases,
+                                       boolean keycloak, Consumer<String> progress) {
+        EphemeralSuite suite = new EphemeralSuite(progress);
+        try {
+            suite.startServers(keycloak);
+            suite.startServices(instancesPerModule, databases);
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void startServers(boolean keycloak) {
+        postgres = PostgresServer.startEphemeral();
+        progress.accept("postgres ready on port " + postgres.port());
+        int kafkaPort = Ports.free();
+        kafkaBootstrap = "127.0.0.1:" + kafkaPort;
+        launch(KafkaBroker.prepare(home, Owner.scratchDirectory("kafka"), kafkaPort, Ports.free()));
+        EventTopics.ensure(kafkaBootstrap);
+
+        DistributionCache distributions = new DistributionCache(home.distributions(), progress);
+        int registryPort = Ports.free();
+        registryApi = ApicurioRegistry.apiUri(registryPort);
+        int connectPort = Ports.free();
+        List<ProcessSpec> parallel = new ArrayList<>(List.of(
+                ApicurioRegistry.prepare(distributions.unpacked(MavenArtifact.APICURIO_REGISTRY),
+                        Owner.scratchDirectory("apicurio"), registryPort, Ports.free(), null, null, null),
+                ConnectWorker.prepare(home, Owner.scratchDirectory("connect"), kafkaBootstrap, connectPort)));
+        int keycloakPort = Ports.free();
+        oidcUrl = "http://127.0.0.1:" + keycloakPort + "/realms/" + KeycloakServer.REALM;
+        if (keycloak) {
+            postgres.ensureDatabase("keycloak");
+            parallel.add(KeycloakServer.prepare(distributions.unpacked(MavenArtifact.KEYCLOAK), home.keycloakRealms(),
+                    keycloakPort, Ports.free(), postgres.jdbcUrl("keycloak"), PostgresServer.USER, "admin", "admin"));
+        }
+        launchAll(parallel);
+        connect = new ConnectWorker(connectPort);
+        SchemaRegistrar registrar = new SchemaRegistrar(registryApi);
+        registrar.requireBackwardCompatibility();
+        registrar.registerCatalog();
+    }
+
+    private void startServices(Map<String, Integer> instancesPerModule, Map<String, String> databases) {
+        QuarkusService.Surroundings surroundings =
+                new QuarkusService.Surroundings(postgres.port(), kafkaBootstrap, registryApi, oidcUrl);
+        List<ProcessSpec> first = new ArrayList<>();
+        List<ProcessSpec> others = new ArrayList<>();
+        instancesPerModule.forEach((module, count) -> {
+            String database = databases.get(module);
+            postgres.ensureDatabase(database);
+            for (int i = 1; i <= count; i++) {
+                String name = i == 1 ? module : module + "-" + i;
+                Instance instance = new Instance(name, module, database, Ports.free());
+                instances.put(name, instance);
+                ProcessSpec spec = QuarkusService.prepare(home, module, name, Owner.scratchDirectory(name),
+                        instance.port(), database, surroundings);
+                // A module's first instance migrates its database alone; the others start once it is ready.
+                (i == 1 ? first : others).add(spec);
+            }
+        });
+        launchAll(first);
+        launchAll(others);
+        databases.entrySet().stream().filter(entry -> instancesPerModule.containsKey(entry.getKey()))
+                .forEach(entry -> streamOutbox(entry.getValue()));
+    }
+
+    private void streamOutbox(String database) {
+        String name = OutboxConnector.nameFor(database);
+        connect.upsertConnector(name, OutboxConnector.render(home, database, "127.0.0.1", postgres.port(),
+                PostgresServer.USER, ""));
+        connect.awaitRunning(name, STARTUP);
+        progress.accept("connector " + name + " running");
+    }
+
+    private void launchAll(List<ProcessSpec> specs) {
+        List<CompletableFuture<Void>> starting = specs.stream()
+                .map(spec -> CompletableFuture.runAsync(() -> launch(spec))).toList();
+        try {
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    private void launch(ProcessSpec spec) {
+        long begin = System.nanoTime();
+        Path log = spec.workDir().resolve(spec.name() + ".log");
+        ChildProcess process = ChildProcess.startReady(spec, log, STARTUP);
+        synchronized (processes) {
+            processes.put(spec.name(), new Running(spec, log, process));
+        }
+        progress.accept(String.format("%s ready in %.1f s (pid %d, log %s)", spec.name(),
+                (System.nanoTime() - begin) / 1e9, process.pid(), log));
+    }
+
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook, no flush, no goodbye to Kafka or PostgreSQL. */
+    public void kill(String name) {
+        Running running = running(name);
+        running.process().handle().descendants().forEach(ProcessHandle::destroyForcibly);
+        running.process().handle().destroyForcibly();
+        try {
+            running.process().handle().onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(name + " did not die after SIGKILL", e);
+        }
+    }
+
+    /** Starts a killed process again with the same configuration and data, and waits until it is ready. */
+    public void restart(String name) {
+        launch(running(name).spec());
+    }
+
+    public boolean isAlive(String name) {
+        return running(name).process().isAlive();
+    }
+
+    public Path log(String name) {
+        return running(name).log();
+    }
+
+    private Running running(String name) {
+        synchronized (processes) {
+            Running running = processes.get(name);
+            if (running == null) {
+                throw new IllegalArgumentException("no process " + name + " in this suite: " + processes.keySet());
+            }
+            return running;
+        }
+    }
+
+    public Instance instance(String name) {
+        Instance instance = instances.get(name);
+        if (instance == null) {
+            throw new IllegalArgumentException("no service instance " + name + ": " + instances.keySet());
+        }
+        return instance;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public URI registryApi() {
+        return registryApi;
+    }
+
+    public ConnectWorker connect() {
+        return connect;
+    }
+
+    /** The realm's token endpoint (Keycloak started with the suite). */
+    public URI tokenEndpoint() {
+        return URI.create(oidcUrl + "/protocol/openid-connect/token");
+    }
+
+    /** Stops every process, services first (PostgreSQL stops with the JVM). */
+    @Override
+    public void close() {
+        List<Running> all;
+        synchronized (processes) {
+            all = new ArrayList<>(processes.values());
+        }
+        java.util.Collections.reverse(all);
+        all.forEach(running -> running.process().stop(Duration.ofSeconds(10)));
+    }
+}

@@ -1,0 +1,45 @@
+package com.dominusleads.stack;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance of a suite service, run from its built {@code quarkus-app}: where its database, Kafka, the registry
+ * and Keycloak are reach it as environment variables (the same ones a deployment sets).
+ */
+public final class QuarkusService {
+
+    /** The servers every service instance talks to. */
+    public record Surroundings(int postgresPort, String kafkaBootstrap, URI registryApi, String oidcUrl) {
+    }
+
+    private QuarkusService() {
+    }
+
+    /**
+     * @param module   the service's Maven module (its jar is {@code <module>/target/quarkus-app/quarkus-run.jar})
+     * @param instance the process name, e.g. {@code ledger-service} or {@code ledger-service-2}
+     */
+    public static ProcessSpec prepare(StackHome home, String module, String instance, Path workDir, int httpPort,
+                                      String database, Surroundings surroundings) {
+        Path jar = home.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./dominus build");
+        }
+        return new ProcessSpec(instance,
+                List.of(JavaRuntime.java(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-jar", jar.toString()),
+                workDir,
+                Map.of("DOMINUS_HTTP_PORT", String.valueOf(httpPort),
+                        "DOMINUS_DB_JDBC_URL", PostgresServer.jdbcUrl(surroundings.postgresPort(), database),
+                        "DOMINUS_DB_URL", PostgresServer.reactiveUrl(surroundings.postgresPort(), database),
+                        "DOMINUS_DB_USER", PostgresServer.USER,
+                        "DOMINUS_KAFKA_BOOTSTRAP", surroundings.kafkaBootstrap(),
+                        "DOMINUS_REGISTRY_URL", surroundings.registryApi().toString(),
+                        "DOMINUS_OIDC_URL", surroundings.oidcUrl()),
+                URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready"));
+    }
+}
