@@ -5,7 +5,7 @@ import com.dominusleads.events.credit.CreditDebited;
 import com.dominusleads.leads.domain.Lead;
 import com.dominusleads.leads.domain.LeadQualification;
 import com.dominusleads.leads.domain.Qualification;
-import com.dominusleads.servicekit.directory.Cnpj;
+import com.dominusleads.events.Cnpj;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -1,5 +1,6 @@
 package com.dominusleads.launcher;
 
+import com.dominusleads.launcher.bench.LedgerBenchmark;
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.StackHome;
 import java.io.UncheckedIOException;
@@ -9,10 +10,25 @@ import java.util.List;
 /** Entry point of {@code ./dominus}: the local stack's commands. The shell script finds a JDK and builds first. */
 public final class Dominus {
 
-    private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes]"
+    private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes] | bench ledger"
             + " (./dominus help explains each)";
 
     private Dominus() {
+    }
+
+    /** {@code ./dominus bench <name> [count]}: exit 0 when the targets are met, 4 when not. */
+    private static boolean bench(List<String> args, Console console) throws Exception {
+        String name = args.isEmpty() ? "" : args.get(0);
+        if (!name.equals("ledger")) {
+            throw new LauncherException("unknown benchmark '" + name + "': available: ledger  (./dominus bench ledger [count])");
+        }
+        int count;
+        try {
+            count = args.size() > 1 ? Integer.parseInt(args.get(1)) : 20_000;
+        } catch (NumberFormatException e) {
+            throw new LauncherException("the lead count must be a number, e.g. ./dominus bench ledger 20000");
+        }
+        return new LedgerBenchmark(console).run(count);
     }
 
     public static void main(String[] args) {
@@ -37,6 +53,7 @@ public final class Dominus {
                 case "logs" -> new LogsCommand(state, components, console)
                         .run(rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null), rest.contains("-f"));
                 case "reset" -> new ResetCommand(stack, down, console).run(rest.contains("--yes"));
+                case "bench" -> System.exit(bench(rest, console) ? 0 : 4);
                 default -> {
                     console.line("unknown command: " + args[0]);
                     console.line(USAGE);

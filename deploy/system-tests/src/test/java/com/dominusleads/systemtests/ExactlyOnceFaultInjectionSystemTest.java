@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.dominusleads.launcher.suite.EphemeralSuite;
-import com.dominusleads.servicekit.directory.Cnpj;
+import com.dominusleads.events.Cnpj;
 import com.dominusleads.stack.OutboxConnector;
 import java.nio.file.Path;
 import java.time.Duration;

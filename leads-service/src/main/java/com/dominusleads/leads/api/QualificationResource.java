@@ -3,7 +3,7 @@ package com.dominusleads.leads.api;
 import com.dominusleads.leads.domain.LeadQualification;
 import com.dominusleads.leads.domain.Qualification;
 import com.dominusleads.servicekit.api.ApiException;
-import com.dominusleads.servicekit.directory.Cnpj;
+import com.dominusleads.events.Cnpj;
 import com.dominusleads.servicekit.tenancy.Caller;
 import com.dominusleads.servicekit.tenancy.Roles;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package com.dominusleads.leads.domain;
 
-import com.dominusleads.servicekit.directory.Cnpj;
+import com.dominusleads.events.Cnpj;
 
 /** A company a tenant's qualification run found worth a credit; {@code conversationId} may be null. */
 public record Qualification(String tenantId, Cnpj cnpj, String qualificationRunId, String conversationId, int score) {

@@ -1,10 +1,11 @@
-package com.dominusleads.servicekit.directory;
+package com.dominusleads.events;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A CNPJ (Brazilian company registry number) of 14 characters: 8 of root, 4 of establishment, 2 check digits.
+ * A CNPJ (Brazilian company registry number; the format of every event's {@code cnpj} field) of 14 characters:
+ * 8 of root, 4 of establishment, 2 check digits.
  * Accepts the numeric form and the alphanumeric form the Receita Federal issues from July 2026 (letters in the first
  * 12 positions, each worth its ASCII code minus 48 in the check-digit sums, so numeric CNPJs keep their digits).
  * Punctuation ({@code 11.222.333/0001-81}) is ignored on input; {@link #value()} is the bare 14 characters.

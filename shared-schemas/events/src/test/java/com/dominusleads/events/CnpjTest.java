@@ -1,4 +1,4 @@
-package com.dominusleads.servicekit.directory;
+package com.dominusleads.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

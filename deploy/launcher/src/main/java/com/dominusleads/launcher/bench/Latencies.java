@@ -1,0 +1,18 @@
+package com.dominusleads.launcher.bench;
+
+import java.util.Arrays;
+
+/** Latencies of a run, in milliseconds, and the throughput over the run's span. */
+record Latencies(int count, double perSecond, double p50Millis, double p99Millis) {
+
+    static Latencies of(long[] latencyNanos, long spanNanos) {
+        long[] sorted = latencyNanos.clone();
+        Arrays.sort(sorted);
+        return new Latencies(sorted.length, sorted.length / (spanNanos / 1e9), percentile(sorted, 0.50) / 1e6,
+                percentile(sorted, 0.99) / 1e6);
+    }
+
+    private static long percentile(long[] sorted, double fraction) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+    }
+}
