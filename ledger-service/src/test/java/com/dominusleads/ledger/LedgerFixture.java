@@ -1,46 +1,44 @@
 package com.dominusleads.ledger;
 
-import com.dominusleads.events.credit.CreditGranted;
-import com.dominusleads.events.lead.LeadQualified;
+import com.dominusleads.ledger.domain.CreditLedger;
+import com.dominusleads.ledger.domain.Grant;
+import com.dominusleads.ledger.domain.GrantResult;
+import com.dominusleads.ledger.domain.QualifiedLead;
+import com.dominusleads.testsupport.ServiceDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Events and read-backs the ledger's tests share: what a tenant's ledger holds, read straight from its tables. */
+/** Events, ledger operations and read-backs the ledger's tests share, read straight from its tables. */
 public final class LedgerFixture {
 
-    private static final Duration QUERY = Duration.ofSeconds(30);
-
+    private final ServiceDatabase database;
     private final Pool pool;
+    private final CreditLedger ledger;
 
-    public LedgerFixture(Pool pool) {
+    public LedgerFixture(Pool pool, CreditLedger ledger) {
+        this.database = new ServiceDatabase(pool);
         this.pool = pool;
+        this.ledger = ledger;
     }
 
-    public static String newTenant() {
-        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Grants credits directly (as the REST endpoint and the credit.granted consumer do). */
+    public GrantResult grant(String tenantId, long credits) {
+        return database.inTransaction(tx -> ledger.grant(tx, new Grant(tenantId, "grant-" + UUID.randomUUID(),
+                credits, "PURCHASE", null, "test")));
     }
 
-    public static LeadQualified leadQualified(String tenantId, String leadId) {
-        return LeadQualified.newBuilder().setTenantId(tenantId).setLeadId(leadId).setCnpj("11222333000181")
-                .setQualificationRunId("run-1").setScore(80)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
-    }
-
-    public static CreditGranted creditGranted(String tenantId, String grantId, long credits) {
-        return CreditGranted.newBuilder().setTenantId(tenantId).setGrantId(grantId).setCredits(credits)
-                .setReason("PURCHASE").setReference("Pack " + credits)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build();
+    /** Debits a qualified lead directly (as the lead.qualified consumer does). */
+    public void debit(String tenantId, String leadId) {
+        database.inTransaction(tx -> ledger.debitQualifiedLeads(tx, tenantId,
+                List.of(new QualifiedLead(leadId, UUID.randomUUID())), "test"));
     }
 
     public long count(String sql, Object... args) {
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(QUERY).iterator().next().getLong(0);
+        return database.count(sql, args);
     }
 
     public long balance(String tenantId) {
@@ -55,12 +53,18 @@ public final class LedgerFixture {
         return count("select count(*) from movement where tenant_id = $1 and kind = 'DEBIT'", tenantId);
     }
 
+    public String debitIdOf(String tenantId, String leadId) {
+        return pool.preparedQuery("select id from debit where tenant_id = $1 and lead_id = $2")
+                .execute(Tuple.of(tenantId, leadId)).await().atMost(ServiceDatabase.QUERY)
+                .iterator().next().getUUID(0).toString();
+    }
+
     /** Lead ids in the order their debits were charged. */
     public List<String> chargeOrder(String tenantId) {
         List<String> leads = new ArrayList<>();
         for (Row row : pool.preparedQuery("select lead_id from debit where tenant_id = $1 and status = 'CHARGED'"
                 + " order by (select min(e.id) from entry e where e.movement_id = debit.movement_id)")
-                .execute(Tuple.of(tenantId)).await().atMost(QUERY)) {
+                .execute(Tuple.of(tenantId)).await().atMost(ServiceDatabase.QUERY)) {
             leads.add(row.getString(0));
         }
         return leads;

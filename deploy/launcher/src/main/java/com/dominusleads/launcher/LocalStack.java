@@ -24,6 +24,16 @@ public final class LocalStack {
     public record Service(String module, String database, int port, boolean outbox) {
     }
 
+    // The suite's services at their default ports (every stack shifts them by its offset).
+    private static final List<Service> SERVICES = List.of(
+            new Service("host-service", "host", 18201, true),
+            new Service("tenant-service", "tenant", 18202, true),
+            new Service("leads-service", "leads", 18203, true),
+            new Service("ledger-service", "ledger", 18204, true),
+            new Service("messaging-service", "messaging", 18205, true),
+            new Service("ingestion-service", "ingestion", 18206, true),
+            new Service("cnaes-gateway", "cnaes_gateway", 18207, false));
+
     private final StackHome home;
     private final int offset;
 
@@ -121,14 +131,14 @@ public final class LocalStack {
         return "127.0.0.1:" + kafkaPort();
     }
 
+    /** The database a service module owns (the same name in every stack). */
+    public static String databaseOf(String module) {
+        return SERVICES.stream().filter(service -> service.module().equals(module)).findFirst().map(Service::database)
+                .orElseThrow(() -> new IllegalArgumentException("no service module " + module));
+    }
+
     public List<Service> services() {
-        return List.of(
-                new Service("host-service", "host", 18201 + offset, true),
-                new Service("tenant-service", "tenant", 18202 + offset, true),
-                new Service("leads-service", "leads", 18203 + offset, true),
-                new Service("ledger-service", "ledger", 18204 + offset, true),
-                new Service("messaging-service", "messaging", 18205 + offset, true),
-                new Service("ingestion-service", "ingestion", 18206 + offset, true),
-                new Service("cnaes-gateway", "cnaes_gateway", 18207 + offset, false));
+        return SERVICES.stream().map(service -> new Service(service.module(), service.database(),
+                service.port() + offset, service.outbox())).toList();
     }
 }

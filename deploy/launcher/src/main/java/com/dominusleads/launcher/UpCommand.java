@@ -146,7 +146,6 @@ public final class UpCommand {
 
     private void registerSchemas() {
         SchemaRegistrar registrar = new SchemaRegistrar(ApicurioRegistry.apiUri(stack.registryPort()));
-        registrar.requireBackwardCompatibility();
         List<RegisteredSchema> registered = registrar.registerCatalog();
         console.ok("schemas", registered.size() + " event schemas registered, BACKWARD_TRANSITIVE compatibility enforced");
     }
@@ -157,10 +156,7 @@ public final class UpCommand {
         try {
             for (LocalStack.Service service : stack.services()) {
                 if (service.outbox()) {
-                    String name = OutboxConnector.nameFor(service.database());
-                    worker.upsertConnector(name, OutboxConnector.render(stack.home(), service.database(), "127.0.0.1",
-                            stack.postgresPort(), PostgresServer.USER, ""));
-                    names.add(name);
+                    names.add(OutboxConnector.register(worker, stack.home(), service.database(), stack.postgresPort()));
                 }
             }
             names.forEach(name -> worker.awaitRunning(name, READY_TIMEOUT));

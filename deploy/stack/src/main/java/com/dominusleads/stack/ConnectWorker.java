@@ -79,6 +79,15 @@ public final class ConnectWorker {
     }
 
     /** Restarts the connector's failed instance and tasks (after its database or Kafka came back). */
+    /** Removes the connector (its offsets stay in Kafka: registered again, it resumes where it stopped). */
+    public void deleteConnector(String name) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(rest.resolve("connectors/" + name)).DELETE());
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+            throw new IllegalStateException("Connect could not delete " + name + ": HTTP " + response.statusCode()
+                    + " " + response.body());
+        }
+    }
+
     public void restartFailed(String name) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(
                         rest.resolve("connectors/" + name + "/restart?includeTasks=true&onlyFailed=true"))
@@ -120,6 +129,20 @@ public final class ConnectWorker {
             pause(Duration.ofMillis(500));
         }
         throw new IllegalStateException("Connector " + name + " did not reach RUNNING within " + timeout.toSeconds() + " s");
+    }
+
+    /**
+     * Restarts the connector's failed tasks, as an operator (or Strimzi's auto-restart) would after Kafka or the
+     * database came back; true if it had to. A worker that does not answer fails with {@link UncheckedIOException}.
+     */
+    public boolean restartIfFailed(String name) {
+        try {
+            isRunning(name);
+            return false;
+        } catch (IllegalStateException failed) {
+            restartFailed(name);
+            return true;
+        }
     }
 
     /** True once the connector and all its tasks report RUNNING; fails fast when one reports FAILED. */

@@ -25,6 +25,16 @@ public final class OutboxConnector {
         return database + "-outbox";
     }
 
+    /**
+     * Creates or updates the connector of {@code database} on {@code worker}, for the local PostgreSQL on
+     * {@code dbPort} (loopback, no password); returns its name. Callers wait with {@link ConnectWorker#awaitRunning}.
+     */
+    public static String register(ConnectWorker worker, StackHome home, String database, int dbPort) {
+        String name = nameFor(database);
+        worker.upsertConnector(name, render(home, database, "127.0.0.1", dbPort, PostgresServer.USER, ""));
+        return name;
+    }
+
     public static Map<String, String> render(StackHome home, String database, String dbHost, int dbPort, String dbUser,
                                              String dbPassword) {
         Map<String, String> values = Map.of(

@@ -41,6 +41,19 @@ final class SuiteClient {
         return post("ledger-service", "/api/ledger/tenants/" + tenant + "/grants", "operator", body);
     }
 
+    /** GET with a token of the caller's choosing (forged, expired…): the raw answer. */
+    HttpResponse<String> getWithToken(String instance, String path, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(suite.instance(instance).url(path)).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private int post(String instance, String path, String user, String json) {
         Instant deadline = Instant.now().plus(GIVE_UP);
         String lastProblem = "no attempt";

@@ -15,6 +15,8 @@ import com.dominusleads.stack.StackHome;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -34,6 +36,7 @@ public final class TestStack {
     private static KafkaClusterTestKit kafka;
     private static URI registryApi;
     private static ConnectWorker connect;
+    private static final Set<String> streamed = new HashSet<>();
 
     private TestStack() {
     }
@@ -85,7 +88,6 @@ public final class TestStack {
             startChild(spec);
             registryApi = ApicurioRegistry.apiUri(port);
             SchemaRegistrar registrar = new SchemaRegistrar(registryApi);
-            registrar.requireBackwardCompatibility();
             registrar.registerCatalog();
         }
         return registryApi;
@@ -106,12 +108,18 @@ public final class TestStack {
      * Streams {@code database}'s outbox to Kafka. Call it after the service has started, so that its migrations
      * have created the outbox table, publication and replication slot the connector uses.
      */
-    public static void streamOutbox(String database) {
-        ConnectWorker worker = connect();
-        String name = OutboxConnector.nameFor(database);
-        worker.upsertConnector(name, OutboxConnector.render(StackHome.locate(), database, "127.0.0.1",
-                postgres().port(), PostgresServer.USER, ""));
-        worker.awaitRunning(name, STARTUP);
+    public static synchronized void streamOutbox(String database) {
+        // Registered once per JVM: registering again would restart a connector other tests are reading from.
+        if (streamed.add(database)) {
+            ConnectWorker worker = connect();
+            worker.awaitRunning(OutboxConnector.register(worker, StackHome.locate(), database, postgres().port()), STARTUP);
+        }
+    }
+
+    /** Stops streaming {@code database}'s outbox (its replication slot keeps every row written meanwhile). */
+    public static synchronized void stopStreaming(String database) {
+        connect().deleteConnector(OutboxConnector.nameFor(database));
+        streamed.remove(database);
     }
 
     private static void startChild(ProcessSpec spec) {

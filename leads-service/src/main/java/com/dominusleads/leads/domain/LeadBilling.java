@@ -44,16 +44,12 @@ public class LeadBilling {
         if (id.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return leads.markLocked(tx, tenantId, id.get(), pendingDebitId).chain(updated -> updated
-                ? Uni.createFrom().voidItem()
-                : leads.find(tx, tenantId, id.get()).invoke(found -> {
-                    if (found.isEmpty()) {
-                        warnUnknown(tenantId, leadId, Topics.CREDIT_DEBIT_REJECTED);
-                    } else {
-                        LOG.infof("Lead %s of tenant %s is already charged; its late debit rejection is ignored",
-                                leadId, tenantId);
-                    }
-                }).replaceWithVoid());
+        return leads.markLocked(tx, tenantId, id.get(), pendingDebitId).invoke(updated -> {
+            if (!updated) {
+                LOG.infof("%s for lead '%s' of tenant %s changed nothing: no such lead, or it is already charged",
+                        Topics.CREDIT_DEBIT_REJECTED, leadId, tenantId);
+            }
+        }).replaceWithVoid();
     }
 
     private static Optional<UUID> leadIdOf(String tenantId, String leadId, String topic) {

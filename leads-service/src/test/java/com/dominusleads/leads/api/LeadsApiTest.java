@@ -3,7 +3,7 @@ package com.dominusleads.leads.api;
 import static com.dominusleads.leads.LeadsFixture.CNPJ;
 import static com.dominusleads.leads.LeadsFixture.OTHER_CNPJ;
 import static com.dominusleads.leads.LeadsFixture.THIRD_CNPJ;
-import static com.dominusleads.leads.LeadsFixture.newTenant;
+import static com.dominusleads.testsupport.ServiceDatabase.newTenant;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -2,7 +2,7 @@ package com.dominusleads.leads.messaging;
 
 import static com.dominusleads.leads.LeadsFixture.CNPJ;
 import static com.dominusleads.leads.LeadsFixture.OTHER_CNPJ;
-import static com.dominusleads.leads.LeadsFixture.newTenant;
+import static com.dominusleads.testsupport.ServiceDatabase.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dominusleads.events.EventHeaders;

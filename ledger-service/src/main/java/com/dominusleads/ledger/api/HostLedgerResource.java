@@ -2,7 +2,6 @@ package com.dominusleads.ledger.api;
 
 import com.dominusleads.ledger.domain.CreditLedger;
 import com.dominusleads.ledger.domain.Grant;
-import com.dominusleads.ledger.domain.GrantResult;
 import com.dominusleads.ledger.persistence.BalanceQuery;
 import com.dominusleads.ledger.persistence.ConsistencyQuery;
 import com.dominusleads.servicekit.tenancy.Caller;
@@ -26,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -56,7 +56,7 @@ public class HostLedgerResource {
     }
 
     public record ConsistencyReport(boolean consistent, ConsistencyQuery.Totals totals,
-                                    java.util.List<ConsistencyQuery.Violation> violations) {
+                                    List<ConsistencyQuery.Violation> violations) {
     }
 
     private final Caller caller;

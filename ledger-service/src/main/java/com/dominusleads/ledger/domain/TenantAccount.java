@@ -9,11 +9,6 @@ public record TenantAccount(String tenantId, long balance, long lowBalanceThresh
     /** A new account's warning threshold (the column default in V1__ledger.sql). */
     public static final long DEFAULT_LOW_BALANCE_THRESHOLD = 10;
 
-    /** The account a tenant has before its first movement. */
-    public static TenantAccount opening(String tenantId) {
-        return new TenantAccount(tenantId, 0, DEFAULT_LOW_BALANCE_THRESHOLD, false);
-    }
-
     public static String accountId(String tenantId) {
         return "tenant/" + tenantId;
     }

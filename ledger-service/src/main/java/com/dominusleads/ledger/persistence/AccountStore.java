@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /** Tenant credit accounts. Every change to one happens under its row lock, taken by {@link #lock}. */
 @ApplicationScoped
@@ -20,8 +19,6 @@ public class AccountStore {
             returning balance, low_balance_threshold, low_balance_notified""";
     private static final String UPDATE = """
             update account set balance = $2, low_balance_threshold = $3, low_balance_notified = $4 where id = $1""";
-    private static final String FIND = """
-            select balance, low_balance_threshold, low_balance_notified from account where id = $1""";
 
     public Uni<TenantAccount> lock(SqlClient tx, String tenantId) {
         return tx.preparedQuery(LOCK).execute(Tuple.of(TenantAccount.accountId(tenantId), tenantId))
@@ -32,12 +29,6 @@ public class AccountStore {
     public Uni<Void> save(SqlClient tx, TenantAccount account) {
         return tx.preparedQuery(UPDATE).execute(Tuple.of(account.accountId(), account.balance(),
                 account.lowBalanceThreshold(), account.lowBalanceNotified())).replaceWithVoid();
-    }
-
-    public Uni<Optional<TenantAccount>> find(SqlClient client, String tenantId) {
-        return client.preparedQuery(FIND).execute(Tuple.of(TenantAccount.accountId(tenantId)))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(toAccount(tenantId, rows.iterator().next())));
     }
 
     private static TenantAccount toAccount(String tenantId, Row row) {

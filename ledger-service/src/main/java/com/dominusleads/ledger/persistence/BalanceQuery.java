@@ -3,6 +3,8 @@ package com.dominusleads.ledger.persistence;
 import com.dominusleads.ledger.domain.TenantAccount;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** A tenant's balance as its users see it: credits, debits waiting for credits, and the warning threshold. */
@@ -13,20 +15,25 @@ public class BalanceQuery {
     public record Balance(String tenantId, long balance, long pendingDebits, long lowBalanceThreshold) {
     }
 
-    private final Pool pool;
-    private final AccountStore accounts;
-    private final DebitStore debits;
+    // One statement, one snapshot; a tenant without an account yet reads as a new one.
+    private static final String BALANCE = """
+            select a.balance, a.low_balance_threshold,
+                   (select count(*) from debit where tenant_id = $2 and status = 'PENDING') as pending
+            from (select 1) as one left join account a on a.id = $1""";
 
-    public BalanceQuery(Pool pool, AccountStore accounts, DebitStore debits) {
+    private final Pool pool;
+
+    public BalanceQuery(Pool pool) {
         this.pool = pool;
-        this.accounts = accounts;
-        this.debits = debits;
     }
 
     public Uni<Balance> of(String tenantId) {
-        return accounts.find(pool, tenantId).chain(found -> debits.countPending(pool, tenantId).map(pending -> {
-            TenantAccount account = found.orElseGet(() -> TenantAccount.opening(tenantId));
-            return new Balance(tenantId, account.balance(), pending, account.lowBalanceThreshold());
-        }));
+        return pool.preparedQuery(BALANCE).execute(Tuple.of(TenantAccount.accountId(tenantId), tenantId)).map(rows -> {
+            Row row = rows.iterator().next();
+            Long balance = row.getLong("balance");
+            return balance == null
+                    ? new Balance(tenantId, 0, row.getLong("pending"), TenantAccount.DEFAULT_LOW_BALANCE_THRESHOLD)
+                    : new Balance(tenantId, balance, row.getLong("pending"), row.getLong("low_balance_threshold"));
+        });
     }
 }

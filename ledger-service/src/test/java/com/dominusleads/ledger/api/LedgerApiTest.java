@@ -1,6 +1,6 @@
 package com.dominusleads.ledger.api;
 
-import static com.dominusleads.ledger.LedgerFixture.newTenant;
+import static com.dominusleads.testsupport.ServiceDatabase.newTenant;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,7 +70,7 @@ class LedgerApiTest {
                 .then().statusCode(400).body("error.code", equalTo("validation_failed"));
         given().contentType(ContentType.JSON).body("{not json").post("/api/ledger/tenants/{t}/grants", tenant)
                 .then().statusCode(400).body("error.code", equalTo("bad_request"));
-        assertThat(new LedgerFixture(pool).count("select count(*) from movement where tenant_id = $1", tenant)).isZero();
+        assertThat(fixture().count("select count(*) from movement where tenant_id = $1", tenant)).isZero();
     }
 
     @Test
@@ -78,8 +78,8 @@ class LedgerApiTest {
     void aReversalNeedsAReasonGivesTheCreditBackOnceAndIsAudited() {
         String tenant = newTenant();
         grant(tenant, "g", 3).statusCode(201);
-        debit(tenant, "lead-1");
-        String debitId = debitIdOf(tenant, "lead-1");
+        fixture().debit(tenant, "lead-1");
+        String debitId = fixture().debitIdOf(tenant, "lead-1");
 
         given().contentType(ContentType.JSON).body(Map.of("reason", " ")).post("/api/ledger/debits/{d}/reversal", debitId)
                 .then().statusCode(400).body("error.code", equalTo("validation_failed"));
@@ -95,7 +95,7 @@ class LedgerApiTest {
                 .then().statusCode(404).body("error.code", equalTo("debit_not_found"));
 
         given().get("/api/ledger/tenants/{t}/balance", tenant).then().body("balance", is(3));
-        assertThat(new LedgerFixture(pool).count("select count(*) from movement where tenant_id = $1 and kind = 'REVERSAL'"
+        assertThat(fixture().count("select count(*) from movement where tenant_id = $1 and kind = 'REVERSAL'"
                 + " and actor = 'ops' and reason = 'Customer was already a client'", tenant)).isEqualTo(1);
     }
 
@@ -104,7 +104,7 @@ class LedgerApiTest {
     void theConsistencyEndpointReportsAConsistentLedgerWithItsTotals() {
         String tenant = newTenant();
         grant(tenant, "g", 2).statusCode(201);
-        debit(tenant, "lead-1");
+        fixture().debit(tenant, "lead-1");
         given().get("/api/ledger/consistency").then().statusCode(200)
                 .body("consistent", is(true)).body("violations", hasSize(0));
     }
@@ -132,8 +132,15 @@ class LedgerApiTest {
     }
 
     @Test
-    void anonymousCallersAreAskedToSignIn() {
-        given().get("/api/ledger/balance").then().statusCode(401);
+    void anonymousCallersAreAskedToSignInWithTheErrorBody() {
+        given().get("/api/ledger/balance").then().statusCode(401).body("error.code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void aTokenThatCannotBeVerifiedBecauseKeycloakIsDownIsAnsweredWithARetryableError() {
+        // No Keycloak runs in this test: the token cannot be checked, which is not the caller's fault.
+        given().auth().oauth2("eyJhbGciOiJSUzI1NiJ9.e30.c2ln").get("/api/ledger/balance").then()
+                .statusCode(503).header("Retry-After", "5").body("error.code", equalTo("identity_provider_unavailable"));
     }
 
     @Test
@@ -147,11 +154,11 @@ class LedgerApiTest {
     @OidcSecurity(claims = @Claim(key = "tenant_id", value = "acme-statement"))
     void theStatementPagesNewestFirstAndFiltersByTypeAndPeriod() {
         String tenant = "acme-statement";
-        fund(tenant, 3);
+        fixture().grant(tenant, 3);
         for (int i = 0; i < 5; i++) {
-            debit(tenant, "lead-" + i);
+            fixture().debit(tenant, "lead-" + i);
         }
-        fund(tenant, 10);
+        fixture().grant(tenant, 10);
         given().get("/api/ledger/balance").then().statusCode(200)
                 .body("tenantId", equalTo(tenant)).body("balance", is(8)).body("pendingDebits", is(0));
 
@@ -179,31 +186,19 @@ class LedgerApiTest {
     @TestSecurity(user = "bob", roles = "viewer")
     @OidcSecurity(claims = @Claim(key = "tenant_id", value = "globex-isolated"))
     void aTenantSeesOnlyItsOwnLedger() {
-        fund("acme-other", 7);
+        fixture().grant("acme-other", 7);
         given().get("/api/ledger/balance").then().statusCode(200)
                 .body("tenantId", equalTo("globex-isolated")).body("balance", is(0));
         given().get("/api/ledger/statement").then().statusCode(200).body("lines", hasSize(0));
+    }
+
+    private LedgerFixture fixture() {
+        return new LedgerFixture(pool, ledger);
     }
 
     private ValidatableResponse grant(String tenant, String grantId, long credits) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("grantId", grantId, "credits", credits, "reason", "PURCHASE", "reference", "Pack"))
                 .post("/api/ledger/tenants/{t}/grants", tenant).then();
-    }
-
-    private void fund(String tenant, long credits) {
-        pool.withTransaction(tx -> ledger.grant(tx, new com.dominusleads.ledger.domain.Grant(tenant,
-                "g-" + UUID.randomUUID(), credits, "PURCHASE", null, "test"))).await().atMost(Duration.ofSeconds(30));
-    }
-
-    private void debit(String tenant, String lead) {
-        pool.withTransaction(tx -> ledger.debitQualifiedLead(tx, tenant, lead, UUID.randomUUID(), "test"))
-                .await().atMost(Duration.ofSeconds(30));
-    }
-
-    private String debitIdOf(String tenant, String lead) {
-        return pool.preparedQuery("select id from debit where tenant_id = $1 and lead_id = $2")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(tenant, lead)).await().atMost(Duration.ofSeconds(30))
-                .iterator().next().getUUID(0).toString();
     }
 }

@@ -1,6 +1,6 @@
 package com.dominusleads.ledger.domain;
 
-import static com.dominusleads.ledger.LedgerFixture.newTenant;
+import static com.dominusleads.testsupport.ServiceDatabase.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dominusleads.ledger.LedgerFixture;
@@ -44,12 +44,12 @@ class CreditLedgerConcurrencyTest {
     @Test
     void fiftyConcurrentQualificationsOnTenCreditsChargeTenAndAGrantOfFortyPaysTheRest() {
         String tenant = newTenant();
-        LedgerFixture fixture = new LedgerFixture(pool);
-        grant(tenant, 10);
+        LedgerFixture fixture = new LedgerFixture(pool, ledger);
+        fixture.grant(tenant, 10);
 
         List<Uni<Void>> debits = IntStream.range(0, 50)
-                .mapToObj(i -> pool.withTransaction(tx -> ledger.debitQualifiedLead(tx, tenant, "lead-" + i,
-                        UUID.randomUUID(), "test")))
+                .mapToObj(i -> pool.withTransaction(tx -> ledger.debitQualifiedLeads(tx, tenant,
+                        List.of(new QualifiedLead("lead-" + i, UUID.randomUUID())), "test")))
                 .toList();
         Uni.join().all(debits).andFailFast().await().atMost(DONE);
 
@@ -57,7 +57,7 @@ class CreditLedgerConcurrencyTest {
         assertThat(fixture.debits(tenant, "PENDING")).isEqualTo(40);
         assertThat(fixture.balance(tenant)).isZero();
 
-        GrantResult result = grant(tenant, 40);
+        GrantResult result = fixture.grant(tenant, 40);
         assertThat(result.settledDebits()).isEqualTo(40);
         assertThat(fixture.debits(tenant, "CHARGED")).isEqualTo(50);
         assertThat(fixture.debits(tenant, "PENDING")).isZero();
@@ -68,21 +68,16 @@ class CreditLedgerConcurrencyTest {
     @Test
     void theSameLeadDebitedConcurrentlyByTwoConsumersIsChargedOnce() {
         String tenant = newTenant();
-        LedgerFixture fixture = new LedgerFixture(pool);
-        grant(tenant, 5);
+        LedgerFixture fixture = new LedgerFixture(pool, ledger);
+        fixture.grant(tenant, 5);
 
         List<Uni<Void>> racing = IntStream.range(0, 8)
-                .mapToObj(i -> pool.withTransaction(tx -> ledger.debitQualifiedLead(tx, tenant, "same-lead",
-                        UUID.randomUUID(), "test")))
+                .mapToObj(i -> pool.withTransaction(tx -> ledger.debitQualifiedLeads(tx, tenant,
+                        List.of(new QualifiedLead("same-lead", UUID.randomUUID())), "test")))
                 .toList();
         Uni.join().all(racing).andFailFast().await().atMost(DONE);
 
         assertThat(fixture.debitMovements(tenant)).isEqualTo(1);
         assertThat(fixture.balance(tenant)).isEqualTo(4);
-    }
-
-    private GrantResult grant(String tenant, long credits) {
-        return pool.withTransaction(tx -> ledger.grant(tx, new Grant(tenant, "grant-" + UUID.randomUUID(), credits,
-                "PURCHASE", null, "test"))).await().atMost(DONE);
     }
 }

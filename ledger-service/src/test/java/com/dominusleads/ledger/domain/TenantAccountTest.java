@@ -35,7 +35,7 @@ class TenantAccountTest {
 
     @Test
     void refusesToPayMoreThanTheBalance() {
-        TenantAccount empty = TenantAccount.opening("acme");
+        TenantAccount empty = new TenantAccount("acme", 0, TenantAccount.DEFAULT_LOW_BALANCE_THRESHOLD, false);
         assertThat(empty.canPay(1)).isFalse();
         assertThatThrownBy(() -> empty.debited(1)).isInstanceOf(IllegalStateException.class);
     }

@@ -11,6 +11,7 @@ import com.dominusleads.testsupport.ApicurioTestResource;
 import com.dominusleads.testsupport.EventReader;
 import com.dominusleads.testsupport.KafkaTestResource;
 import com.dominusleads.testsupport.PostgresTestResource;
+import com.dominusleads.testsupport.TestEvents;
 import com.dominusleads.testsupport.TestStack;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -53,7 +54,9 @@ class OutboxToKafkaTest {
     @Test
     @Order(1)
     void rowCommittedBeforeTheConnectorExistsIsStillPublished() {
-        // The service's migration created the replication slot before any write, so no row can slip past Debezium.
+        // The service's migration created the replication slot before any write, so no row can slip past Debezium,
+        // even one committed while no connector runs (other test classes of this JVM may have registered it).
+        TestStack.stopStreaming("ledger");
         CreditDebited early = creditDebited("tenant-" + UUID.randomUUID());
         pool.withTransaction(tx -> outbox.append(tx, early)).await().atMost(Duration.ofSeconds(30));
 
@@ -101,21 +104,14 @@ class OutboxToKafkaTest {
 
         try (EventReader reader = new EventReader(Topics.CREDIT_DEBITED)) {
             // The committed event was written after the rolled-back one: once it is here, the other would be too.
+            // Same key, same partition: had the rolled-back event been published, it would come first.
             List<ConsumerRecord<String, Object>> records = reader.await(r -> tenant.equals(r.key()), 1, DELIVERY);
             assertThat(records).extracting(ConsumerRecord::value).containsExactly(committed);
-            assertThat(reader.await(r -> tenant.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
         }
     }
 
     private static CreditDebited creditDebited(String tenantId) {
-        return CreditDebited.newBuilder()
-                .setTenantId(tenantId)
-                .setDebitId(UUID.randomUUID().toString())
-                .setLeadId(UUID.randomUUID().toString())
-                .setCredits(1)
-                .setBalanceAfter(41)
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .build();
+        return TestEvents.creditDebited(tenantId, UUID.randomUUID().toString(), UUID.randomUUID().toString());
     }
 
     private static String header(ConsumerRecord<String, Object> record, String name) {

@@ -72,12 +72,6 @@ public record Cnpj(String value) {
         return remainder < 2 ? 0 : 11 - remainder;
     }
 
-    /** {@code 11.222.333/0001-81}. */
-    public String formatted() {
-        return value.substring(0, 2) + "." + value.substring(2, 5) + "." + value.substring(5, 8) + "/"
-                + value.substring(8, 12) + "-" + value.substring(12);
-    }
-
     @Override
     public String toString() {
         return value;

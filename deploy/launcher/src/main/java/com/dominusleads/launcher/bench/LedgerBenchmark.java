@@ -27,8 +27,7 @@ public final class LedgerBenchmark {
         Map<String, Integer> instances = new LinkedHashMap<>();
         instances.put("leads-service", 1);
         instances.put("ledger-service", 1);
-        try (EphemeralSuite suite = EphemeralSuite.start(instances,
-                Map.of("leads-service", "leads", "ledger-service", "ledger"), true, line -> console.step("suite", line))) {
+        try (EphemeralSuite suite = EphemeralSuite.start(instances, true, line -> console.step("suite", line))) {
             console.step("baseline", String.format("raw Kafka produce → consume of %,d records", count));
             Latencies raw = RawKafkaRun.measure(suite.kafkaBootstrap(), count);
             console.step("pipeline", String.format("%,d leads: qualified → lead.qualified → debit → credit.debited", count));

@@ -2,15 +2,20 @@ package com.dominusleads.launcher.bench;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,9 +34,13 @@ final class RawKafkaRun {
         String topic = "bench.raw-" + UUID.randomUUID().toString().substring(0, 8);
         long[] latencies = new long[count];
         long[] span = new long[2];
-        Thread consumer = new Thread(() -> consume(bootstrap, topic, latencies, span), "bench-raw-consumer");
+        CountDownLatch assigned = new CountDownLatch(1);
+        Thread consumer = new Thread(() -> consume(bootstrap, topic, latencies, span, assigned), "bench-raw-consumer");
         consumer.start();
-        Thread.sleep(2_000); // let the consumer join before the first record
+        // The first record is sent once the consumer owns the partitions, so that no join time is measured.
+        if (!assigned.await(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the raw Kafka baseline's consumer was never assigned " + topic);
+        }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -54,7 +63,8 @@ final class RawKafkaRun {
         return Latencies.of(latencies, span[1] - span[0]);
     }
 
-    private static void consume(String bootstrap, String topic, long[] latencies, long[] span) {
+    private static void consume(String bootstrap, String topic, long[] latencies, long[] span,
+                                CountDownLatch assigned) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, topic,
@@ -62,7 +72,16 @@ final class RawKafkaRun {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    assigned.countDown();
+                }
+            });
             int received = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (received < latencies.length && System.nanoTime() < deadline) {

@@ -2,6 +2,7 @@ package com.dominusleads.launcher.suite;
 
 import com.dominusleads.events.registry.SchemaRegistrar;
 import com.dominusleads.launcher.EventTopics;
+import com.dominusleads.launcher.LocalStack;
 import com.dominusleads.stack.ApicurioRegistry;
 import com.dominusleads.stack.ChildProcess;
 import com.dominusleads.stack.ConnectWorker;
@@ -37,15 +38,15 @@ public final class EphemeralSuite implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
-    /** A service instance of the suite: its process name, module, database and HTTP port. */
-    public record Instance(String name, String module, String database, int port) {
+    /** A service instance of the suite: its process name and HTTP port. */
+    public record Instance(String name, int port) {
 
         public URI url(String path) {
             return URI.create("http://127.0.0.1:" + port + path);
         }
     }
 
-    private record Running(ProcessSpec spec, Path log, ChildProcess process) {
+    private record Running(ProcessSpec spec, ChildProcess process) {
     }
 
     private final Map<String, Running> processes = new LinkedHashMap<>();
@@ -62,17 +63,13 @@ public final class EphemeralSuite implements AutoCloseable {
         this.progress = progress;
     }
 
-    /**
-     * Starts the servers, then {@code instancesPerModule} (module → instance count) with their outbox connectors.
-     *
-     * @param databases module → its database name
-     */
-    public static EphemeralSuite start(Map<String, Integer> instancesPerModule, Map<String, String> databases,
-                                       boolean keycloak, Consumer<String> progress) {
+    /** Starts the servers, then {@code instancesPerModule} (module → instance count) with their outbox connectors. */
+    public static EphemeralSuite start(Map<String, Integer> instancesPerModule, boolean keycloak,
+                                       Consumer<String> progress) {
         EphemeralSuite suite = new EphemeralSuite(progress);
         try {
             suite.startServers(keycloak);
-            suite.startServices(instancesPerModule, databases);
+            suite.startServices(instancesPerModule);
             return suite;
         } catch (RuntimeException e) {
             suite.close();
@@ -106,21 +103,20 @@ public final class EphemeralSuite implements AutoCloseable {
         launchAll(parallel);
         connect = new ConnectWorker(connectPort);
         SchemaRegistrar registrar = new SchemaRegistrar(registryApi);
-        registrar.requireBackwardCompatibility();
         registrar.registerCatalog();
     }
 
-    private void startServices(Map<String, Integer> instancesPerModule, Map<String, String> databases) {
+    private void startServices(Map<String, Integer> instancesPerModule) {
         QuarkusService.Surroundings surroundings =
                 new QuarkusService.Surroundings(postgres.port(), kafkaBootstrap, registryApi, oidcUrl);
         List<ProcessSpec> first = new ArrayList<>();
         List<ProcessSpec> others = new ArrayList<>();
         instancesPerModule.forEach((module, count) -> {
-            String database = databases.get(module);
+            String database = LocalStack.databaseOf(module);
             postgres.ensureDatabase(database);
             for (int i = 1; i <= count; i++) {
                 String name = i == 1 ? module : module + "-" + i;
-                Instance instance = new Instance(name, module, database, Ports.free());
+                Instance instance = new Instance(name, Ports.free());
                 instances.put(name, instance);
                 ProcessSpec spec = QuarkusService.prepare(home, module, name, Owner.scratchDirectory(name),
                         instance.port(), database, surroundings);
@@ -130,14 +126,11 @@ public final class EphemeralSuite implements AutoCloseable {
         });
         launchAll(first);
         launchAll(others);
-        databases.entrySet().stream().filter(entry -> instancesPerModule.containsKey(entry.getKey()))
-                .forEach(entry -> streamOutbox(entry.getValue()));
+        instancesPerModule.keySet().forEach(module -> streamOutbox(LocalStack.databaseOf(module)));
     }
 
     private void streamOutbox(String database) {
-        String name = OutboxConnector.nameFor(database);
-        connect.upsertConnector(name, OutboxConnector.render(home, database, "127.0.0.1", postgres.port(),
-                PostgresServer.USER, ""));
+        String name = OutboxConnector.register(connect, home, database, postgres.port());
         connect.awaitRunning(name, STARTUP);
         progress.accept("connector " + name + " running");
     }
@@ -157,7 +150,7 @@ public final class EphemeralSuite implements AutoCloseable {
         Path log = spec.workDir().resolve(spec.name() + ".log");
         ChildProcess process = ChildProcess.startReady(spec, log, STARTUP);
         synchronized (processes) {
-            processes.put(spec.name(), new Running(spec, log, process));
+            processes.put(spec.name(), new Running(spec, process));
         }
         progress.accept(String.format("%s ready in %.1f s (pid %d, log %s)", spec.name(),
                 (System.nanoTime() - begin) / 1e9, process.pid(), log));
@@ -180,13 +173,7 @@ public final class EphemeralSuite implements AutoCloseable {
         launch(running(name).spec());
     }
 
-    public boolean isAlive(String name) {
-        return running(name).process().isAlive();
-    }
 
-    public Path log(String name) {
-        return running(name).log();
-    }
 
     private Running running(String name) {
         synchronized (processes) {
@@ -214,9 +201,6 @@ public final class EphemeralSuite implements AutoCloseable {
         return kafkaBootstrap;
     }
 
-    public URI registryApi() {
-        return registryApi;
-    }
 
     public ConnectWorker connect() {
         return connect;

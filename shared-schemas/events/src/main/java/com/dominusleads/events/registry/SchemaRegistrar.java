@@ -54,8 +54,12 @@ public final class SchemaRegistrar {
         }
     }
 
-    /** Registers every topic's schema from {@link EventCatalog}, in topic order. */
+    /**
+     * Registers every topic's schema from {@link EventCatalog}, in topic order, under the BACKWARD_TRANSITIVE rule
+     * (enforced first, so that an incompatible change is refused rather than registered).
+     */
     public List<RegisteredSchema> registerCatalog() {
+        requireBackwardCompatibility();
         List<RegisteredSchema> registered = new ArrayList<>();
         for (Map.Entry<String, Schema> entry : EventCatalog.schemasByTopic().entrySet()) {
             registered.add(register(entry.getKey(), entry.getValue().toString()));

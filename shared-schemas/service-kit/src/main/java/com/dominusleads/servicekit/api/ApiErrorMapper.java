@@ -1,5 +1,7 @@
 package com.dominusleads.servicekit.api;
 
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -38,6 +40,25 @@ public class ApiErrorMapper {
 
     @ServerExceptionMapper
     public Response mapUnauthenticated(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response mapBadToken(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    /** Keycloak could not be reached to verify the token: the caller did nothing wrong and may retry. */
+    @ServerExceptionMapper
+    public Response mapIdentityProviderDown(OIDCException e) {
+        LOG.warnf("Cannot verify a bearer token: %s", e.getMessage());
+        return Response.status(503).header("Retry-After", "5").type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of("identity_provider_unavailable",
+                        "Sign-in cannot be checked right now (Keycloak is not reachable); retry in a few seconds."))
+                .build();
+    }
+
+    private static Response unauthorized() {
         return Response.status(401).header("WWW-Authenticate", "Bearer").type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiError.of("unauthorized", "Sign in: send a valid bearer token from Keycloak.")).build();
     }

@@ -19,11 +19,12 @@ import org.apache.avro.specific.SpecificDatumReader;
  */
 public class GeneratedClassDatumProvider<T> extends DefaultAvroDatumProvider<T> {
 
-    private final Map<String, DatumReader<T>> readers = new ConcurrentHashMap<>();
+    // Keyed by the schema itself (its hash is cached): Apicurio asks for a reader for every record it decodes.
+    private final Map<Schema, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
     @Override
     public DatumReader<T> createDatumReader(Schema writerSchema) {
-        return readers.computeIfAbsent(writerSchema.toString(), key -> readerFor(writerSchema));
+        return readers.computeIfAbsent(writerSchema, this::readerFor);
     }
 
     private DatumReader<T> readerFor(Schema writerSchema) {

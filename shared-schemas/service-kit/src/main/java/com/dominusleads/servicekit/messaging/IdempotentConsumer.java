@@ -2,12 +2,14 @@ package com.dominusleads.servicekit.messaging;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,25 +55,63 @@ public class IdempotentConsumer {
      * As {@link #consume(List, EventHandler)}, but an event for which {@code problem} names a problem (a value the
      * schema allows but the business cannot apply) is quarantined with that reason instead of applied: retrying it
      * could never succeed and would stop its partition.
+     * <p>
+     * A failure that may pass (the database restarting, a deadlock, a lost connection) retries the batch with
+     * back-off, for as long as it takes. A failure that cannot (a constraint the event breaks, a rule of the code)
+     * is narrowed down: the batch is applied again one event per transaction, and the event that still fails is
+     * quarantined with the error, so the others go through.
      */
     public <T> Uni<Void> consume(List<IncomingEvent<T>> batch, Function<T, String> problem, EventHandler<T> handler) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(tx -> firstDeliveries(tx, batch)
-                        .chain(fresh -> Multi.createFrom().iterable(batch)
-                                .filter(event -> fresh.remove(event.id()))
-                                .onItem().transformToUniAndConcatenate(event -> {
-                                    String reason = event.undecodable()
-                                            ? "payload could not be decoded with the registered schemas"
-                                            : problem.apply(event.payload());
-                                    return reason == null ? handler.apply(tx, event) : quarantine(tx, event, reason);
-                                })
-                                .collect().last()))
-                .replaceWithVoid()
-                .onFailure().invoke(failure -> LOG.warnf("Applying %d event(s) of %s failed (%s); retrying",
-                        batch.size(), batch.get(0).topic(), failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely();
+        return pool.withTransaction(tx -> apply(tx, batch, problem, handler))
+                .onFailure(failure -> !isDeterministic(failure)).invoke(failure -> LOG.warnf(
+                        "Applying %d event(s) of %s failed (%s); retrying", batch.size(), batch.get(0).topic(), failure))
+                .onFailure(failure -> !isDeterministic(failure))
+                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                .onFailure().recoverWithUni(failure -> batch.size() == 1
+                        ? pool.withTransaction(tx -> firstDeliveries(tx, batch).chain(fresh -> fresh.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : quarantine(tx, batch.get(0), "could not be applied: " + failure)))
+                                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
+                        : Multi.createFrom().iterable(batch)
+                                .onItem().transformToUniAndConcatenate(event -> consume(List.of(event), problem, handler))
+                                .collect().last().replaceWithVoid());
+    }
+
+    private static <T> Uni<Void> apply(SqlConnection tx, List<IncomingEvent<T>> batch, Function<T, String> problem,
+                                       EventHandler<T> handler) {
+        return firstDeliveries(tx, batch).chain(fresh -> {
+            List<IncomingEvent<T>> valid = new ArrayList<>();
+            Uni<Void> quarantined = Uni.createFrom().voidItem();
+            for (IncomingEvent<T> event : batch) {
+                if (!fresh.remove(event.id())) {
+                    continue;  // processed before, or a second copy within this batch
+                }
+                String reason = event.undecodable() ? "payload could not be decoded with the registered schemas"
+                        : problem.apply(event.payload());
+                if (reason == null) {
+                    valid.add(event);
+                } else {
+                    quarantined = quarantined.chain(() -> quarantine(tx, event, reason));
+                }
+            }
+            return quarantined.chain(() -> valid.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(tx, valid));
+        });
+    }
+
+    /**
+     * A failure that will happen again however often the same events are applied: the database refusing the data
+     * (SQLSTATE classes 22 and 23) or the code's own rules. Anything else (connections, deadlocks, timeouts) may pass.
+     */
+    static boolean isDeterministic(Throwable failure) {
+        if (failure instanceof PgException database) {
+            String state = database.getSqlState();
+            return state != null && (state.startsWith("22") || state.startsWith("23"));
+        }
+        return failure instanceof IllegalArgumentException || failure instanceof IllegalStateException
+                || failure instanceof NullPointerException || failure instanceof ClassCastException;
     }
 
     private static <T> Uni<Set<UUID>> firstDeliveries(SqlConnection tx, List<IncomingEvent<T>> batch) {

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -43,6 +42,7 @@ public class EventPayloadEncoder {
 
     private final SchemaRegistrar registrar;
     private final Map<String, Integer> contentIds = new ConcurrentHashMap<>();
+    private final Map<Class<?>, SpecificDatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-schema-resolver");
         thread.setDaemon(true);
@@ -84,16 +84,15 @@ public class EventPayloadEncoder {
         String topic = EventCatalog.topicOf(event);
         Integer contentId = contentIds.get(topic);
         if (contentId == null) {
-            throw new IllegalStateException("The schema of " + topic + " is not resolved in the registry ("
+            throw new SchemasNotResolvedException("The schema of " + topic + " is not resolved in the registry ("
                     + lastFailure + "); the service is not ready to publish events");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.write(MAGIC_BYTE);
         out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(contentId).array());
-        Schema schema = event.getSchema();
-        // The generated class's own model carries its logical-type conversions (timestamps as Instant).
-        SpecificDatumWriter<SpecificRecord> writer =
-                new SpecificDatumWriter<>(schema, SpecificData.getForClass(event.getClass()));
+        SpecificDatumWriter<SpecificRecord> writer = writers.computeIfAbsent(event.getClass(),
+                // The generated class's own model carries its logical-type conversions (timestamps as Instant).
+                type -> new SpecificDatumWriter<>(event.getSchema(), SpecificData.getForClass(type)));
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
             writer.write(event, encoder);

@@ -8,6 +8,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -34,10 +35,25 @@ public class OutboxWriter {
      * event that cannot be encoded (schemas not resolved yet) fails the returned {@code Uni}, and so the transaction.
      */
     public Uni<UUID> append(SqlClient transaction, SpecificRecord event) {
-        return Uni.createFrom().item(() -> OutboxEvent.of(event, encoder.encode(event), Traceparent.current(), Instant.now()))
-                .chain(row -> transaction.preparedQuery(INSERT)
-                        .execute(Tuple.from(Arrays.asList(row.id(), row.eventType(), row.messageKey(), row.tenantId(),
-                                Buffer.buffer(row.payload()), row.traceparent(), row.occurredAt().toEpochMilli())))
-                        .replaceWith(row.id()));
+        return appendAll(transaction, List.of(event)).map(ids -> ids.get(0));
+    }
+
+    /** Writes {@code events} in this order with {@code transaction}, in one round trip; the result is their ids. */
+    public Uni<List<UUID>> appendAll(SqlClient transaction, List<? extends SpecificRecord> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.createFrom().item(() -> {
+                    String traceparent = Traceparent.current();
+                    Instant now = Instant.now();
+                    return events.stream().map(event -> OutboxEvent.of(event, encoder.encode(event), traceparent, now))
+                            .toList();
+                })
+                .chain(rows -> transaction.preparedQuery(INSERT).executeBatch(rows.stream()
+                                .map(row -> Tuple.from(Arrays.asList(row.id(), row.eventType(), row.messageKey(),
+                                        row.tenantId(), Buffer.buffer(row.payload()), row.traceparent(),
+                                        row.occurredAt().toEpochMilli())))
+                                .toList())
+                        .replaceWith(rows.stream().map(OutboxEvent::id).toList()));
     }
 }
