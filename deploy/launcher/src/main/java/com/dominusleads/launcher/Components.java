@@ -90,7 +90,8 @@ public final class Components {
         try {
             return QuarkusService.prepare(stack.home(), service.module(), service.module(), state.work(service.module()),
                     service.port(), service.database(), new QuarkusService.Surroundings(stack.postgresPort(),
-                            stack.kafkaBootstrap(), ApicurioRegistry.apiUri(stack.registryPort()), stack.oidcUrl()));
+                            stack.kafkaBootstrap(), ApicurioRegistry.apiUri(stack.registryPort()), stack.oidcUrl()),
+                    QuarkusService.JvmProfile.QUICK_START);
         } catch (IllegalStateException missing) {
             throw new LauncherException(missing.getMessage());
         }

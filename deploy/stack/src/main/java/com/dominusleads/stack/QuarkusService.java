@@ -3,6 +3,7 @@ package com.dominusleads.stack;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,20 @@ import java.util.Map;
  * and Keycloak are reach it as environment variables (the same ones a deployment sets).
  */
 public final class QuarkusService {
+
+    /** How the JVM of a service is tuned. */
+    public enum JvmProfile {
+        /** The local run: seven services start at once on a laptop, so the JIT stops at C1 and heaps stay small. */
+        QUICK_START("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        /** Benchmarks: steady-state speed, as a deployment runs (full JIT, a larger heap). */
+        THROUGHPUT("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC");
+
+        private final List<String> options;
+
+        JvmProfile(String... options) {
+            this.options = List.of(options);
+        }
+    }
 
     /** The servers every service instance talks to. */
     public record Surroundings(int postgresPort, String kafkaBootstrap, URI registryApi, String oidcUrl) {
@@ -24,14 +39,16 @@ public final class QuarkusService {
      * @param instance the process name, e.g. {@code ledger-service} or {@code ledger-service-2}
      */
     public static ProcessSpec prepare(StackHome home, String module, String instance, Path workDir, int httpPort,
-                                      String database, Surroundings surroundings) {
+                                      String database, Surroundings surroundings, JvmProfile profile) {
         Path jar = home.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./dominus build");
         }
-        return new ProcessSpec(instance,
-                List.of(JavaRuntime.java(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-jar", jar.toString()),
+        List<String> command = new ArrayList<>();
+        command.add(JavaRuntime.java());
+        command.addAll(profile.options);
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ProcessSpec(instance, command,
                 workDir,
                 Map.of("DOMINUS_HTTP_PORT", String.valueOf(httpPort),
                         "DOMINUS_DB_JDBC_URL", PostgresServer.jdbcUrl(surroundings.postgresPort(), database),

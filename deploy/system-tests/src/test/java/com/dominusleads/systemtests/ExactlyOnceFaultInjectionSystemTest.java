@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.dominusleads.launcher.suite.EphemeralSuite;
 import com.dominusleads.events.Cnpj;
 import com.dominusleads.stack.OutboxConnector;
+import com.dominusleads.stack.QuarkusService;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class ExactlyOnceFaultInjectionSystemTest {
         Map<String, Integer> instances = new LinkedHashMap<>();
         instances.put("leads-service", 1);
         instances.put("ledger-service", 2);
-        suite = EphemeralSuite.start(instances, true,
+        suite = EphemeralSuite.start(instances, true, QuarkusService.JvmProfile.QUICK_START,
                 line -> System.out.println("[suite] " + line));
         client = new SuiteClient(suite);
         databases = new SuiteDatabases(suite.postgres(), Path.of(System.getProperty("dominus.home")).toAbsolutePath());

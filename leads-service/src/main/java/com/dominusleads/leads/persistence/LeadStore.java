@@ -10,8 +10,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 /** Leads, one per (tenant, company), always read and written within one tenant. */
@@ -21,12 +22,16 @@ public class LeadStore {
     private static final String COLUMNS = """
             id, tenant_id, cnpj, qualification_run_id, conversation_id, score, billing_state, debit_id, qualified_at,
             billing_updated_at""";
+    // Any number of leads in one statement, in the given order (the first of two rows for one company wins).
     private static final String INSERT = """
             insert into lead (id, tenant_id, cnpj, qualification_run_id, conversation_id, score)
-            values ($1, $2, $3, $4, $5, $6)
+            select id, $2, cnpj, run_id, conversation_id, score
+            from unnest($1::uuid[], $3::text[], $4::text[], $5::text[], $6::int[])
+                 with ordinality as q(id, cnpj, run_id, conversation_id, score, position)
+            order by position
             on conflict on constraint one_lead_per_company do nothing returning\s""" + COLUMNS;
     private static final String FIND = "select " + COLUMNS + " from lead where tenant_id = $1 and id = $2";
-    private static final String FIND_BY_COMPANY = "select " + COLUMNS + " from lead where tenant_id = $1 and cnpj = $2";
+    private static final String FIND_BY_COMPANIES = "select " + COLUMNS + " from lead where tenant_id = $1 and cnpj = any($2)";
     private static final String MARK_CHARGED = """
             update lead set billing_state = 'CHARGED', debit_id = $3, billing_updated_at = clock_timestamp()
             where tenant_id = $1 and id = $2""";
@@ -36,20 +41,35 @@ public class LeadStore {
             update lead set billing_state = 'LOCKED', debit_id = $3, billing_updated_at = clock_timestamp()
             where tenant_id = $1 and id = $2 and billing_state <> 'CHARGED'""";
 
-    /** Inserts the lead; empty if the tenant already has one for this company (which is left as it was). */
-    public Uni<Optional<Lead>> insert(SqlClient tx, Qualification qualification) {
-        return tx.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(UUID.randomUUID(), qualification.tenantId(),
-                        qualification.cnpj().value(), qualification.qualificationRunId(), qualification.conversationId(),
-                        qualification.score())))
-                .map(LeadStore::first);
+    /** Inserts the leads of companies the tenant has none for; returns those inserted (the others are left as they were). */
+    public Uni<List<Lead>> insertAll(SqlClient tx, String tenantId, List<Qualification> qualifications) {
+        int count = qualifications.size();
+        UUID[] ids = new UUID[count];
+        String[] cnpjs = new String[count];
+        String[] runs = new String[count];
+        String[] conversations = new String[count];
+        Integer[] scores = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            Qualification qualification = qualifications.get(i);
+            ids[i] = UUID.randomUUID();
+            cnpjs[i] = qualification.cnpj().value();
+            runs[i] = qualification.qualificationRunId();
+            conversations[i] = qualification.conversationId();
+            scores[i] = qualification.score();
+        }
+        return tx.preparedQuery(INSERT).execute(Tuple.tuple().addArrayOfUUID(ids).addString(tenantId)
+                        .addArrayOfString(cnpjs).addArrayOfString(runs).addArrayOfString(conversations)
+                        .addArrayOfInteger(scores))
+                .map(LeadStore::all);
     }
 
     public Uni<Optional<Lead>> find(SqlClient client, String tenantId, UUID leadId) {
         return client.preparedQuery(FIND).execute(Tuple.of(tenantId, leadId)).map(LeadStore::first);
     }
 
-    public Uni<Optional<Lead>> findByCompany(SqlClient client, String tenantId, String cnpj) {
-        return client.preparedQuery(FIND_BY_COMPANY).execute(Tuple.of(tenantId, cnpj)).map(LeadStore::first);
+    public Uni<List<Lead>> findByCompanies(SqlClient client, String tenantId, List<String> cnpjs) {
+        return client.preparedQuery(FIND_BY_COMPANIES).execute(Tuple.of(tenantId, cnpjs.toArray(String[]::new)))
+                .map(LeadStore::all);
     }
 
     /** Marks the lead charged by {@code debitId}; false if the tenant has no such lead. */
@@ -61,6 +81,12 @@ public class LeadStore {
     public Uni<Boolean> markLocked(SqlClient tx, String tenantId, UUID leadId, String pendingDebitId) {
         return tx.preparedQuery(MARK_LOCKED).execute(Tuple.of(tenantId, leadId, pendingDebitId))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    private static List<Lead> all(RowSet<Row> rows) {
+        List<Lead> leads = new ArrayList<>(rows.size());
+        rows.forEach(row -> leads.add(toLead(row)));
+        return leads;
     }
 
     private static Optional<Lead> first(RowSet<Row> rows) {

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.dominusleads.leads.LeadsFixture;
@@ -30,6 +31,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +61,41 @@ class LeadsApiTest {
     @BeforeEach
     void connect() {
         leads = new LeadsFixture(pool, qualification);
+    }
+
+    @Test
+    @TestSecurity(user = "ana", roles = "sales")
+    @OidcSecurity(claims = @Claim(key = "tenant_id", value = "tenant-batch"))
+    void aBatchQualifiesEachCompanyOnceInOneTransaction() {
+        leads.qualify("tenant-batch", THIRD_CNPJ);
+        List<Map<String, Object>> batch = List.of(request(CNPJ), request(OTHER_CNPJ), request("11.222.333/0001-81"),
+                request(THIRD_CNPJ));
+
+        given().contentType(ContentType.JSON).body(Map.of("qualifications", batch))
+                .post("/api/leads/qualifications/batch").then().statusCode(200)
+                .body("results.created", equalTo(List.of(true, true, false, false)))
+                .body("results.lead.cnpj", equalTo(List.of(CNPJ, OTHER_CNPJ, CNPJ, THIRD_CNPJ)))
+                .body("results.lead.tenantId", everyItem(equalTo("tenant-batch")));
+        // The company qualified before the batch had its event then; the batch added two.
+        assertThat(leads.qualifiedEventsInOutbox("tenant-batch")).isEqualTo(3);
+    }
+
+    @Test
+    @TestSecurity(user = "ana", roles = "sales")
+    @OidcSecurity(claims = @Claim(key = "tenant_id", value = "tenant-bad-batch"))
+    void aBatchWithOneInvalidCnpjIsRefusedWholeAndSaysWhere() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("qualifications", List.of(request(CNPJ), request("11222333000182"))))
+                .post("/api/leads/qualifications/batch").then().statusCode(400)
+                .body("error.code", equalTo("invalid_cnpj")).body("error.details.position", equalTo(1));
+        given().contentType(ContentType.JSON).body(Map.of("qualifications", List.of()))
+                .post("/api/leads/qualifications/batch").then().statusCode(400)
+                .body("error.code", equalTo("validation_failed"));
+        assertThat(leads.count("select count(*) from lead where tenant_id = 'tenant-bad-batch'")).isZero();
+    }
+
+    private static Map<String, Object> request(String cnpj) {
+        return Map.of("cnpj", cnpj, "qualificationRunId", "run-batch", "score", 70);
     }
 
     @Test

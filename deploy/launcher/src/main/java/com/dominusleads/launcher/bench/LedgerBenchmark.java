@@ -2,6 +2,7 @@ package com.dominusleads.launcher.bench;
 
 import com.dominusleads.launcher.Console;
 import com.dominusleads.launcher.suite.EphemeralSuite;
+import com.dominusleads.stack.QuarkusService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class LedgerBenchmark {
         Map<String, Integer> instances = new LinkedHashMap<>();
         instances.put("leads-service", 1);
         instances.put("ledger-service", 1);
-        try (EphemeralSuite suite = EphemeralSuite.start(instances, true, line -> console.step("suite", line))) {
+        try (EphemeralSuite suite = EphemeralSuite.start(instances, true, QuarkusService.JvmProfile.THROUGHPUT, line -> console.step("suite", line))) {
             console.step("baseline", String.format("raw Kafka produce → consume of %,d records", count));
             Latencies raw = RawKafkaRun.measure(suite.kafkaBootstrap(), count);
             console.step("pipeline", String.format("%,d leads: qualified → lead.qualified → debit → credit.debited", count));

@@ -52,6 +52,7 @@ public final class EphemeralSuite implements AutoCloseable {
     private final Map<String, Running> processes = new LinkedHashMap<>();
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final StackHome home = StackHome.locate();
+    private final QuarkusService.JvmProfile profile;
     private final Consumer<String> progress;
     private PostgresServer postgres;
     private String kafkaBootstrap;
@@ -59,14 +60,15 @@ public final class EphemeralSuite implements AutoCloseable {
     private ConnectWorker connect;
     private String oidcUrl;
 
-    private EphemeralSuite(Consumer<String> progress) {
+    private EphemeralSuite(QuarkusService.JvmProfile profile, Consumer<String> progress) {
+        this.profile = profile;
         this.progress = progress;
     }
 
     /** Starts the servers, then {@code instancesPerModule} (module → instance count) with their outbox connectors. */
     public static EphemeralSuite start(Map<String, Integer> instancesPerModule, boolean keycloak,
-                                       Consumer<String> progress) {
-        EphemeralSuite suite = new EphemeralSuite(progress);
+                                       QuarkusService.JvmProfile profile, Consumer<String> progress) {
+        EphemeralSuite suite = new EphemeralSuite(profile, progress);
         try {
             suite.startServers(keycloak);
             suite.startServices(instancesPerModule);
@@ -119,7 +121,7 @@ public final class EphemeralSuite implements AutoCloseable {
                 Instance instance = new Instance(name, Ports.free());
                 instances.put(name, instance);
                 ProcessSpec spec = QuarkusService.prepare(home, module, name, Owner.scratchDirectory(name),
-                        instance.port(), database, surroundings);
+                        instance.port(), database, surroundings, profile);
                 // A module's first instance migrates its database alone; the others start once it is ready.
                 (i == 1 ? first : others).add(spec);
             }
