@@ -5,6 +5,8 @@ import com.dominusleads.leads.persistence.LeadStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -25,15 +27,24 @@ public class LeadBilling {
         this.leads = leads;
     }
 
-    /** {@code credit.debited}: the lead is paid for, whatever the ledger said before. */
-    public Uni<Void> debited(SqlClient tx, String tenantId, String leadId, String debitId) {
-        Optional<UUID> id = leadIdOf(tenantId, leadId, Topics.CREDIT_DEBITED);
-        if (id.isEmpty()) {
+    /** A lead the ledger charged: {@code credit.debited}. */
+    public record Debited(String tenantId, String leadId, String debitId) {
+    }
+
+    /** {@code credit.debited}, a batch at a time: each lead is paid for, whatever the ledger said before. */
+    public Uni<Void> debited(SqlClient tx, List<Debited> debits) {
+        List<LeadStore.Charge> charges = new ArrayList<>(debits.size());
+        for (Debited debit : debits) {
+            leadIdOf(debit.tenantId(), debit.leadId(), Topics.CREDIT_DEBITED)
+                    .ifPresent(id -> charges.add(new LeadStore.Charge(debit.tenantId(), id, debit.debitId())));
+        }
+        if (charges.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return leads.markCharged(tx, tenantId, id.get(), debitId).invoke(updated -> {
-            if (!updated) {
-                warnUnknown(tenantId, leadId, Topics.CREDIT_DEBITED);
+        return leads.markCharged(tx, charges).invoke(updated -> {
+            if (updated < charges.size()) {
+                LOG.warnf("%d of %d %s events name a lead their tenant does not have; nothing changed for them",
+                        charges.size() - updated, charges.size(), Topics.CREDIT_DEBITED);
             }
         }).replaceWithVoid();
     }

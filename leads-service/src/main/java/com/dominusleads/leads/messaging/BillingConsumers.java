@@ -28,8 +28,10 @@ public class BillingConsumers {
 
     @Incoming("credit-debited")
     public Uni<Void> debited(ConsumerRecords<String, CreditDebited> records) {
-        return consumer.consume(IncomingEvent.all(records), EventHandler.eachInOrder((tx, event) -> billing.debited(tx,
-                event.payload().getTenantId(), event.payload().getLeadId(), event.payload().getDebitId())));
+        return consumer.consume(IncomingEvent.all(records), (tx, events) -> billing.debited(tx, events.stream()
+                .map(event -> new LeadBilling.Debited(event.payload().getTenantId(), event.payload().getLeadId(),
+                        event.payload().getDebitId()))
+                .toList()));
     }
 
     @Incoming("credit-debit-rejected")

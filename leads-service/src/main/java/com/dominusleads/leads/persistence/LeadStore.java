@@ -32,9 +32,11 @@ public class LeadStore {
             on conflict on constraint one_lead_per_company do nothing returning\s""" + COLUMNS;
     private static final String FIND = "select " + COLUMNS + " from lead where tenant_id = $1 and id = $2";
     private static final String FIND_BY_COMPANIES = "select " + COLUMNS + " from lead where tenant_id = $1 and cnpj = any($2)";
+    // Many charges in one statement; each row is matched on its tenant and id together.
     private static final String MARK_CHARGED = """
-            update lead set billing_state = 'CHARGED', debit_id = $3, billing_updated_at = clock_timestamp()
-            where tenant_id = $1 and id = $2""";
+            update lead set billing_state = 'CHARGED', debit_id = paid.debit_id, billing_updated_at = clock_timestamp()
+            from unnest($1::text[], $2::uuid[], $3::text[]) as paid(tenant_id, lead_id, debit_id)
+            where lead.tenant_id = paid.tenant_id and lead.id = paid.lead_id""";
     // The state guard is in the statement, not read beforehand: a concurrent charge of the same lead makes this
     // update wait, then re-check the row it committed, so a late rejection can never overwrite a charge.
     private static final String MARK_LOCKED = """
@@ -72,9 +74,17 @@ public class LeadStore {
                 .map(LeadStore::all);
     }
 
-    /** Marks the lead charged by {@code debitId}; false if the tenant has no such lead. */
-    public Uni<Boolean> markCharged(SqlClient tx, String tenantId, UUID leadId, String debitId) {
-        return tx.preparedQuery(MARK_CHARGED).execute(Tuple.of(tenantId, leadId, debitId)).map(rows -> rows.rowCount() == 1);
+    /** A lead of a tenant, paid by a ledger debit. */
+    public record Charge(String tenantId, UUID leadId, String debitId) {
+    }
+
+    /** Marks the leads charged by their debits; returns how many of them the tenants have. */
+    public Uni<Integer> markCharged(SqlClient tx, List<Charge> charges) {
+        return tx.preparedQuery(MARK_CHARGED).execute(Tuple.tuple()
+                        .addArrayOfString(charges.stream().map(Charge::tenantId).toArray(String[]::new))
+                        .addArrayOfUUID(charges.stream().map(Charge::leadId).toArray(UUID[]::new))
+                        .addArrayOfString(charges.stream().map(Charge::debitId).toArray(String[]::new)))
+                .map(rows -> rows.rowCount());
     }
 
     /** Marks the lead locked by {@code pendingDebitId}; false if the tenant has no such lead or it is charged. */

@@ -186,9 +186,11 @@ class LeadsApiTest {
         Lead locked = leads.qualify("tenant-summary", OTHER_CNPJ);
         leads.qualify("tenant-summary", THIRD_CNPJ);
         Lead elsewhere = leads.qualify(newTenant(), CNPJ);
-        apply(tx -> billing.debited(tx, "tenant-summary", charged.id().toString(), "debit-1"));
+        apply(tx -> billing.debited(tx, List.of(new LeadBilling.Debited("tenant-summary", charged.id().toString(),
+                "debit-1"))));
         apply(tx -> billing.debitRejected(tx, "tenant-summary", locked.id().toString(), "debit-2"));
-        apply(tx -> billing.debited(tx, elsewhere.tenantId(), elsewhere.id().toString(), "debit-3"));
+        apply(tx -> billing.debited(tx, List.of(new LeadBilling.Debited(elsewhere.tenantId(), elsewhere.id().toString(),
+                "debit-3"))));
 
         given().when().get("/api/leads/billing-summary").then().statusCode(200)
                 .body("tenantId", equalTo("tenant-summary"))
