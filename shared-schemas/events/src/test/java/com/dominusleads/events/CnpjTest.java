@@ -35,4 +35,15 @@ class CnpjTest {
         assertThat(Cnpj.parse(null)).isEmpty();
         assertThatThrownBy(() -> new Cnpj("12ABC34501DE36")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void isValidAgreesWithParsingOnBareCnpjs() {
+        for (String value : new String[] {"33683111000280", "11222333000181", "12ABC34501DE35", "12ABC34501DE36",
+                "33683111000281", "00000000000000", "1122233300018", "11222333000A81", "12abc34501de35", "1122233300018X"}) {
+            boolean parses = Cnpj.parse(value).map(c -> c.value().equals(value)).orElse(false);
+            assertThat(Cnpj.isValid(value)).as(value).isEqualTo(parses);
+        }
+        assertThat(Cnpj.isValid("12ABC34501DE35")).isTrue();
+        assertThat(Cnpj.isValid(null)).isFalse();
+    }
 }

@@ -6,6 +6,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +39,28 @@ public class OutboxWriter {
      */
     public Uni<UUID> append(SqlClient transaction, SpecificRecord event) {
         return appendAll(transaction, List.of(event)).map(ids -> ids.get(0));
+    }
+
+    /**
+     * Writes {@code event} with a JDBC connection whose transaction is open (auto-commit off): for services whose
+     * writes are JDBC, such as the directory's bulk loads. The result is the event id.
+     */
+    public UUID append(Connection transaction, SpecificRecord event) throws SQLException {
+        if (transaction.getAutoCommit()) {
+            throw new IllegalStateException("the outbox row must be written in the transaction of the state change");
+        }
+        OutboxEvent row = OutboxEvent.of(event, encoder.encode(event), Traceparent.current(), Instant.now());
+        try (PreparedStatement insert = transaction.prepareStatement(INSERT.replaceAll("\\$[0-9]", "?"))) {
+            insert.setObject(1, row.id());
+            insert.setString(2, row.eventType());
+            insert.setString(3, row.messageKey());
+            insert.setString(4, row.tenantId());
+            insert.setBytes(5, row.payload());
+            insert.setString(6, row.traceparent());
+            insert.setLong(7, row.occurredAt().toEpochMilli());
+            insert.executeUpdate();
+        }
+        return row.id();
     }
 
     /** Writes {@code events} in this order with {@code transaction}, in one round trip; the result is their ids. */

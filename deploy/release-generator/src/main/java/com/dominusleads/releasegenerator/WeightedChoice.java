@@ -1,0 +1,50 @@
+package com.dominusleads.releasegenerator;
+
+/** Draws an index with probability proportional to its weight: a binary search over the cumulative weights. */
+final class WeightedChoice {
+
+    private final double[] cumulative;
+
+    WeightedChoice(double[] weights) {
+        if (weights.length == 0) {
+            throw new IllegalArgumentException("no weights");
+        }
+        cumulative = new double[weights.length];
+        double sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] < 0) {
+                throw new IllegalArgumentException("negative weight at " + i);
+            }
+            sum += weights[i];
+            cumulative[i] = sum;
+        }
+        if (sum <= 0) {
+            throw new IllegalArgumentException("weights sum to zero");
+        }
+    }
+
+    int next(SeededRandom random) {
+        double target = random.nextDouble() * cumulative[cumulative.length - 1];
+        int low = 0;
+        int high = cumulative.length - 1;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (cumulative[mid] > target) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    /** The probability of index i. */
+    double share(int i) {
+        double total = cumulative[cumulative.length - 1];
+        return (cumulative[i] - (i == 0 ? 0 : cumulative[i - 1])) / total;
+    }
+
+    int size() {
+        return cumulative.length;
+    }
+}

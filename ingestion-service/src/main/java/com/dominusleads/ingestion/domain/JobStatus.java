@@ -1,0 +1,5 @@
+package com.dominusleads.ingestion.domain;
+
+public enum JobStatus {
+    QUEUED, RUNNING, SUCCEEDED, FAILED
+}

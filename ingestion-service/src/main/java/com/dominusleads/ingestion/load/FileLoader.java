@@ -1,0 +1,181 @@
+package com.dominusleads.ingestion.load;
+
+import com.dominusleads.ingestion.parsing.RfRecordReader;
+import com.dominusleads.ingestion.persistence.BinaryCopyBuffer;
+import com.dominusleads.ingestion.persistence.ChunkStore;
+import com.dominusleads.ingestion.persistence.ChunkStore.Chunk;
+import com.dominusleads.ingestion.persistence.ChunkStore.ResumePoint;
+import com.dominusleads.ingestion.persistence.QuarantinedRow;
+import com.dominusleads.ingestion.persistence.ReleaseSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Loads one release file into its table, streaming the zip (never unzipped to disk) through the parser and mapper into
+ * a binary {@code COPY}. The file is cut into chunks of consecutive lines; each chunk's rows, its quarantined rows and
+ * its bookkeeping commit in one transaction, so a load killed at any point resumes after the last committed chunk and
+ * ends with exactly the rows of an uninterrupted load.
+ */
+public final class FileLoader {
+
+    /** Bytes buffered before they are written to the server: large writes, bounded memory. */
+    private static final int FLUSH_BYTES = 1 << 20;
+
+    private final DataSource dataSource;
+    private final LoadSettings settings;
+
+    public FileLoader(DataSource dataSource, LoadSettings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    /** What the load of one file did. */
+    public record FileResult(long rowsLoaded, long rowsQuarantined, long lines, boolean resumed) {
+    }
+
+    /**
+     * Loads {@code zip} (the release's file {@code fileName}, index {@code fileIndex} in the release's file list)
+     * from where a previous attempt stopped. Records that {@code keep} refuses are skipped (used to reload one UF).
+     */
+    public FileResult load(String releaseId, ReleaseSchema schema, String fileName, int fileIndex, Path zip,
+                           RowMapper mapper, Predicate<RfRecordReader> keep, LoadListener listener)
+            throws IOException, SQLException, TooManyBadRowsException {
+        try (ZipFile zipFile = new ZipFile(zip.toFile());
+             Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            ZipEntry entry = singleEntry(zipFile, fileName);
+            ResumePoint resume = ChunkStore.resumePoint(connection, releaseId, fileName);
+            connection.commit();
+            listener.started(fileName, entry.getSize(), resume.bytes());
+            try (InputStream in = zipFile.getInputStream(entry)) {
+                RfRecordReader reader = new RfRecordReader(in, mapper.fields());
+                skip(reader, resume.lines());
+                return loadChunks(connection, releaseId, schema, fileName, fileIndex, reader, mapper, keep, listener,
+                        resume.chunks());
+            }
+        }
+    }
+
+    private FileResult loadChunks(Connection connection, String releaseId, ReleaseSchema schema, String fileName,
+                                  int fileIndex, RfRecordReader reader, RowMapper mapper,
+                                  Predicate<RfRecordReader> keep, LoadListener listener, int chunksDone)
+            throws IOException, SQLException, TooManyBadRowsException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        String copySql = "COPY " + schema.table(mapper.table()) + " (" + String.join(", ", mapper.columns())
+                + ") FROM STDIN (FORMAT binary)";
+        BinaryCopyBuffer buffer = new BinaryCopyBuffer(FLUSH_BYTES + (64 << 10));
+        List<QuarantinedRow> quarantined = new ArrayList<>();
+        long totalRows = 0;
+        long totalBad = 0;
+        long totalLines = 0;
+        int chunkNo = chunksDone;
+        boolean more = true;
+        while (more) {
+            long firstLine = reader.linesRead() + 1;
+            long linesAtStart = reader.linesRead();
+            int rows = 0;
+            quarantined.clear();
+            buffer.clear();
+            buffer.header();
+            CopyIn copy = pg.getCopyAPI().copyIn(copySql);
+            try {
+                while (reader.linesRead() - linesAtStart < settings.chunkLines()) {
+                    if (!reader.next()) {
+                        more = false;
+                        break;
+                    }
+                    String problem = reader.problem();
+                    if (problem == null && !keep.test(reader)) {
+                        continue;
+                    }
+                    if (problem == null) {
+                        problem = mapper.map(reader, fileIndex, buffer);
+                    }
+                    if (problem != null) {
+                        quarantined.add(new QuarantinedRow(reader.lineNumber(), problem, reader.rawLine()));
+                    } else {
+                        rows++;
+                    }
+                    if (buffer.size() >= FLUSH_BYTES) {
+                        copy.writeToCopy(buffer.bytes(), 0, buffer.size());
+                        buffer.clear();
+                    }
+                }
+                buffer.trailer();
+                copy.writeToCopy(buffer.bytes(), 0, buffer.size());
+                copy.endCopy();
+            } catch (SQLException | RuntimeException | IOException e) {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                connection.rollback();
+                throw e;
+            }
+            int lines = (int) (reader.linesRead() - linesAtStart);
+            if (lines == 0) {
+                connection.rollback();
+                break;
+            }
+            ChunkStore.quarantine(connection, releaseId, fileName, quarantined);
+            ChunkStore.commit(connection, releaseId, fileName,
+                    new Chunk(chunkNo++, firstLine, lines, rows, quarantined.size(), reader.bytesRead()));
+            connection.commit();
+            totalRows += rows;
+            totalBad += quarantined.size();
+            totalLines += lines;
+            listener.chunkCommitted(fileName, rows, quarantined.size(), reader.bytesRead());
+            checkBadRows(fileName, totalLines, totalBad, more);
+        }
+        return new FileResult(totalRows, totalBad, totalLines, chunksDone > 0);
+    }
+
+    /**
+     * A file with more than the allowed share of malformed rows is not a file of this format (a wrong or corrupted
+     * download, a layout change): stop rather than quarantine millions of lines. Judged once enough lines were seen.
+     */
+    private void checkBadRows(String fileName, long lines, long bad, boolean more) throws TooManyBadRowsException {
+        if (lines == 0 || (more && lines < settings.minLinesForBadRowCheck())) {
+            return;
+        }
+        if (100.0 * bad / lines > settings.maxBadRowPercent()) {
+            throw new TooManyBadRowsException(fileName, bad, lines, settings.maxBadRowPercent());
+        }
+    }
+
+    private static void skip(RfRecordReader reader, long lines) throws IOException {
+        while (reader.linesRead() < lines && reader.next()) {
+            // the committed chunks' records: already loaded
+        }
+        if (reader.linesRead() != lines) {
+            throw new IOException("the file has " + reader.linesRead() + " lines, fewer than the " + lines
+                    + " already loaded from it: it changed since the load began; start a new ingestion of it");
+        }
+    }
+
+    private static ZipEntry singleEntry(ZipFile zip, String fileName) throws IOException {
+        Enumeration<? extends ZipEntry> entries = zip.entries();
+        List<ZipEntry> files = new ArrayList<>();
+        while (entries.hasMoreElements()) {
+            ZipEntry entry = entries.nextElement();
+            if (!entry.isDirectory()) {
+                files.add(entry);
+            }
+        }
+        if (files.size() != 1) {
+            throw new IOException(fileName + " holds " + files.size() + " files; a Receita release zip holds exactly one CSV");
+        }
+        return files.get(0);
+    }
+}

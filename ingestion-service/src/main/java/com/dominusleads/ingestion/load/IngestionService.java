@@ -1,0 +1,103 @@
+package com.dominusleads.ingestion.load;
+
+import com.dominusleads.ingestion.domain.Job;
+import com.dominusleads.ingestion.domain.JobKind;
+import com.dominusleads.ingestion.domain.Release;
+import com.dominusleads.ingestion.domain.ReleaseStatus;
+import com.dominusleads.ingestion.persistence.ReleaseStore;
+import com.dominusleads.servicekit.api.ApiException;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** What operators ask of the directory: ingest a release, reprocess part of one, switch back. Jobs do the work. */
+@ApplicationScoped
+public class IngestionService {
+
+    private final AgroalDataSource dataSource;
+    private final JobScheduler scheduler;
+    private final JobRunner runner;
+
+    public IngestionService(AgroalDataSource dataSource, JobScheduler scheduler, JobRunner runner) {
+        this.dataSource = dataSource;
+        this.scheduler = scheduler;
+        this.runner = runner;
+    }
+
+    /** Registers release {@code releaseId} from {@code source} and queues its ingestion. */
+    public Job ingest(String releaseId, String source, String operator) throws SQLException {
+        String problem = ReleaseSources.problemWith(source);
+        if (problem != null) {
+            throw new ApiException(400, "invalid_source", problem, Map.of("source", source));
+        }
+        Job job;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            if (ReleaseStore.release(c, releaseId).isPresent()) {
+                throw ApiException.conflict("release_exists", "Release " + releaseId + " exists already: give the new"
+                        + " release another id, or reprocess a file of this one");
+            }
+            ReleaseStore.createRelease(c, releaseId, source, "FULL");
+            job = ReleaseStore.createJob(c, releaseId, JobKind.INGEST, null, operator);
+            c.commit();
+        }
+        scheduler.wakeUp();
+        return job;
+    }
+
+    /** Queues the reprocessing of one file of a release that is not live (it resumes the release's ingestion). */
+    public Job reprocessFile(String releaseId, String fileName, String operator) throws SQLException {
+        Job job;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Release release = ReleaseStore.release(c, releaseId)
+                    .orElseThrow(() -> ApiException.notFound("release_not_found", "No release " + releaseId));
+            if (release.status() == ReleaseStatus.LIVE || release.status() == ReleaseStatus.PREVIOUS
+                    || release.status() == ReleaseStatus.RETIRED) {
+                throw ApiException.conflict("release_not_reprocessable", "Release " + releaseId + " is "
+                        + release.status() + ": only a release that is loading, failed or ready can have a file"
+                        + " reprocessed; ingest a new release instead");
+            }
+            if (!fileExists(c, releaseId, fileName)) {
+                throw ApiException.notFound("file_not_found", "Release " + releaseId + " has no file " + fileName);
+            }
+            if (hasActiveJob(c, releaseId)) {
+                throw ApiException.conflict("job_running", "Release " + releaseId + " has a job queued or running;"
+                        + " wait for it to finish (GET /api/ingestion/releases/" + releaseId + ")");
+            }
+            job = ReleaseStore.createJob(c, releaseId, JobKind.REPROCESS_FILE, fileName, operator);
+            c.commit();
+        }
+        scheduler.wakeUp();
+        return job;
+    }
+
+    public Release switchBack() throws SQLException {
+        return runner.releaseSwitch().switchBack();
+    }
+
+
+    private static boolean fileExists(Connection c, String releaseId, String fileName) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select 1 from release_file where release_id = ? and name = ?")) {
+            s.setString(1, releaseId);
+            s.setString(2, fileName);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static boolean hasActiveJob(Connection c, String releaseId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select 1 from ingestion_job where release_id = ? and status in ('QUEUED', 'RUNNING')")) {
+            s.setString(1, releaseId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package com.dominusleads.ingestion.persistence;
+
+import com.dominusleads.directory.RfFileKind;
+import com.dominusleads.ingestion.load.Ufs;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/**
+ * After every file is in: each table is made durable ({@code SET LOGGED}, before the indexes, which that rewrite would
+ * otherwise rebuild), de-duplicated if its key turns out not to be unique, indexed and analysed, and the search table
+ * is built from the establishments, one UF at a time. Independent steps run on {@code workers} connections at once;
+ * each finished step is recorded, so a resumed job goes on with the remaining ones.
+ */
+public final class ReleaseIndexing {
+
+    private static final Logger LOG = Logger.getLogger(ReleaseIndexing.class);
+
+    private final DataSource dataSource;
+    private final int workers;
+    private final boolean durable;
+
+    public ReleaseIndexing(DataSource dataSource, int workers, boolean durable) {
+        this.dataSource = dataSource;
+        this.workers = workers;
+        this.durable = durable;
+    }
+
+    /** One step: a name (recorded when done) and its statements. */
+    private record Step(String name, SqlWork work) {
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run(Connection connection) throws SQLException;
+    }
+
+    public void run(String releaseId, ReleaseSchema schema, Consumer<String> stepFinished) throws SQLException {
+        List<Step> steps = new ArrayList<>();
+        // The largest first: the two workers finish together instead of one waiting on SP at the end.
+        for (String uf : List.of("SP", "MG", "RJ", "RS", "PR", "BA", "SC", "GO")) {
+            steps.add(new Step("uf:" + uf, c -> ufPartition(c, releaseId, schema, uf)));
+        }
+        steps.add(new Step("company", c -> keyedTable(c, releaseId, schema, "company", "cnpj_basico")));
+        steps.add(new Step("simples", c -> keyedTable(c, releaseId, schema, "simples", "cnpj_basico")));
+        steps.add(new Step("partner", c -> {
+            setLogged(c, schema.table("partner"));
+            exec(c, "create index if not exists partner_root on " + schema.table("partner") + " (cnpj_basico)");
+            exec(c, "analyze " + schema.table("partner"));
+        }));
+        for (String uf : Ufs.ALL) {
+            if (steps.stream().noneMatch(s -> s.name().equals("uf:" + uf))) {
+                steps.add(new Step("uf:" + uf, c -> ufPartition(c, releaseId, schema, uf)));
+            }
+        }
+        steps.add(new Step("lookup", c -> {
+            exec(c, "create index if not exists lookup_code on " + schema.table("lookup") + " (kind, code)");
+            exec(c, "analyze " + schema.table("lookup"));
+        }));
+        // After every UF step: the counts are complete.
+        List<Step> last = List.of(new Step("counts", c -> {
+            exec(c, "create index if not exists cnae_count_key on " + schema.table("cnae_count") + " (cnae, uf)");
+            exec(c, "analyze " + schema.table("cnae_count"));
+            exec(c, "analyze " + schema.table("municipality_count"));
+        }));
+
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "release-indexing");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Step step : steps) {
+                running.add(pool.submit(() -> {
+                    runStep(releaseId, step);
+                    stepFinished.accept(step.name());
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+            for (Step step : last) {
+                runStep(releaseId, step);
+                stepFinished.accept(step.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while indexing release " + releaseId, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void runStep(String releaseId, Step step) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            if (ReleaseStore.stepDone(c, releaseId, step.name())) {
+                return;
+            }
+            exec(c, "set maintenance_work_mem = '512MB'");
+            exec(c, "set max_parallel_maintenance_workers = 0"); // we run steps side by side instead
+            long start = System.nanoTime();
+            step.work().run(c);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            ReleaseStore.stepFinished(c, releaseId, step.name(), seconds);
+            LOG.infof("release %s: %s done in %.1f s", releaseId, step.name(), seconds);
+        }
+    }
+
+    private void ufPartition(Connection c, String releaseId, ReleaseSchema schema, String uf) throws SQLException {
+        String establishments = schema.establishmentPartition(uf);
+        String search = schema.searchPartition(uf);
+        String suffix = uf.toLowerCase(java.util.Locale.ROOT);
+        setLogged(c, establishments);
+        uniqueIndex(c, releaseId, schema, establishments, "establishment_" + suffix + "_cnpj", "cnpj");
+        exec(c, "truncate " + search);
+        exec(c, "insert into " + search + " (cnae, situacao, cnpj, municipio_ibge, flags, principal, uf)"
+                + " select e.cnae_principal, e.situacao, e.cnpj, e.municipio_ibge, e.flags, true, e.uf from " + establishments + " e"
+                + " union all"
+                + " select s.cnae, e.situacao, e.cnpj, e.municipio_ibge, e.flags, false, e.uf from " + establishments + " e"
+                + " cross join lateral unnest(e.cnaes_secundarios) as s(cnae)");
+        setLogged(c, search);
+        exec(c, "create index if not exists establishment_cnae_" + suffix + "_by_cnae on " + search
+                + " (cnae, situacao, cnpj) include (municipio_ibge, flags)");
+        exec(c, "create index if not exists establishment_cnae_" + suffix + "_by_municipio on " + search
+                + " (cnae, municipio_ibge, situacao, cnpj) include (flags)");
+        exec(c, "analyze " + establishments);
+        exec(c, "analyze " + search);
+        // Counts of this UF, replaced as a whole: the step may be run again after a crash.
+        exec(c, "delete from " + schema.table("cnae_count") + " where uf = '" + uf + "'");
+        exec(c, "insert into " + schema.table("cnae_count") + " (cnae, uf, situacao, flags, principal, n)"
+                + " select cnae, uf, situacao, flags, principal, count(*) from " + search + " group by 1, 2, 3, 4, 5");
+        exec(c, "delete from " + schema.table("municipality_count") + " where uf = '" + uf + "'");
+        exec(c, "insert into " + schema.table("municipality_count") + " (municipio_ibge, uf, n)"
+                + " select municipio_ibge, uf, count(*) from " + establishments + " group by 1, 2");
+    }
+
+    private void keyedTable(Connection c, String releaseId, ReleaseSchema schema, String table, String key)
+            throws SQLException {
+        setLogged(c, schema.table(table));
+        uniqueIndex(c, releaseId, schema, schema.table(table), table + "_key", key);
+        exec(c, "analyze " + schema.table(table));
+    }
+
+    /**
+     * A unique index on {@code key}; when the data holds duplicates (the Receita has shipped some), every row but the
+     * one from the latest line is moved to quarantine with the reason, and the index is built again.
+     */
+    private void uniqueIndex(Connection c, String releaseId, ReleaseSchema schema, String table, String index,
+                             String key) throws SQLException {
+        try {
+            exec(c, "create unique index if not exists " + index + " on " + table + " (" + key + ")");
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            exec(c, "drop index if exists " + schema.name() + "." + index);
+            int moved = quarantineDuplicates(c, releaseId, table, key);
+            LOG.warnf("release %s: %d duplicate %s rows in %s quarantined", releaseId, moved, key, table);
+            exec(c, "create unique index " + index + " on " + table + " (" + key + ")");
+        }
+    }
+
+    private static int quarantineDuplicates(Connection c, String releaseId, String table, String key)
+            throws SQLException {
+        String sql = "with duplicate as (delete from " + table + " a using " + table + " b where a." + key + " = b." + key
+                + " and (a.src_file, a.src_line) < (b.src_file, b.src_line)"
+                + " returning a.*, b.src_line as kept_line)"
+                + " insert into quarantined_row (release_id, file_name, line_no, reason, raw_line)"
+                + " select ?, (?::text[])[src_file + 1], src_line,"
+                + " 'duplicate_key: " + key + " ' || " + key + " || ' appears again later; the row of line ' || kept_line"
+                + " || ' was kept', row_to_json(duplicate)::text from duplicate";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, releaseId);
+            s.setArray(2, c.createArrayOf("text", RfFileKind.allZipNames().toArray()));
+            return s.executeUpdate();
+        }
+    }
+
+    private void setLogged(Connection c, String table) throws SQLException {
+        if (durable) {
+            exec(c, "alter table " + table + " set logged");
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
