@@ -8,6 +8,8 @@ public final class Console {
 
     private final PrintStream out = System.out;
     private final boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
+    private final boolean terminal = isTerminal();
+    private int progressTenths = -1;
 
     public void step(String component, String message) {
         out.printf("  %s %-18s %s%n", paint("36", "…"), component, message);
@@ -23,6 +25,30 @@ public final class Console {
 
     public void line(String text) {
         out.println(text);
+    }
+
+    /**
+     * A progress bar for long work: redrawn in place on a terminal; elsewhere (a log file, a pipe) one line per tenth,
+     * so logs stay short. {@link #endProgress()} ends it.
+     */
+    public void progress(String component, long done, long total, String detail) {
+        int percent = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
+        String bar = "#".repeat(percent / 5) + ".".repeat(20 - percent / 5);
+        String line = String.format("  %s %-18s [%s] %3d %%  %s", paint("36", "…"), component, bar, percent, detail);
+        if (terminal) {
+            out.print("\r" + line + "\u001b[K");
+            out.flush();
+        } else if (percent / 10 > progressTenths) {
+            progressTenths = percent / 10;
+            out.println(line);
+        }
+    }
+
+    public void endProgress() {
+        if (terminal) {
+            out.println();
+        }
+        progressTenths = -1;
     }
 
     /** Left-aligned columns sized to their widest cell. */
@@ -49,6 +75,19 @@ public final class Console {
             line.append(String.format("%-" + widths[i] + "s  ", cells.get(i)));
         }
         out.println(line.toString().stripTrailing());
+    }
+
+    /** On JDK 22+ System.console() is not null when redirected; Console.isTerminal() (22+) tells. */
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 21: a console exists only on a terminal
+        }
     }
 
     private String paint(String code, String text) {

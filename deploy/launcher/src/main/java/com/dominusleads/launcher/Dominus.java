@@ -11,7 +11,7 @@ import java.util.List;
 public final class Dominus {
 
     private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes] | bench ledger"
-            + " (./dominus help explains each)";
+            + " | generate-release <dir> (./dominus help explains each)";
 
     private Dominus() {
     }
@@ -57,6 +57,7 @@ public final class Dominus {
                         .run(rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null), rest.contains("-f"));
                 case "reset" -> new ResetCommand(stack, down, console).run(rest.contains("--yes"));
                 case "bench" -> System.exit(bench(rest, console) ? 0 : 4);
+                case "generate-release" -> System.exit(new GenerateReleaseCommand(console).run(rest));
                 default -> {
                     console.line("unknown command: " + args[0]);
                     console.line(USAGE);

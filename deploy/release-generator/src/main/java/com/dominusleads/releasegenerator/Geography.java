@@ -106,10 +106,6 @@ final class Geography {
         return new Place(state.uf(), m.tomCode(), ddd, prefix, spread, capital, LookupTables.plainCapitals(m.name()));
     }
 
-    int stateCount() {
-        return STATES.size();
-    }
-
     int nextState(SeededRandom random) {
         return stateChoice.next(random);
     }

@@ -260,7 +260,7 @@ final class SyntheticCompanies {
             case SINDICATO -> 9420100;
             case CARTORIO -> 6912500;
             case ADVOCACIA -> 6911701;
-            case ASSOCIACAO -> r.chance(0.5) ? 9430800 : cnaes.next(r);
+            case ASSOCIACAO -> r.chance(0.2) ? 9430800 : cnaes.next(r);
             case PRODUTOR_RURAL -> r.chance(0.5) ? 151201 : cnaes.next(r);
             default -> cnaes.next(r);
         };
@@ -430,9 +430,10 @@ final class SyntheticCompanies {
         double x = r.nextDouble();
         return switch (form) {
             case MEI, EMPRESARIO, PRODUTOR_RURAL, CANDIDATO -> 0;
-            case LIMITADA -> x < 0.35 ? 0 : x < 0.77 ? 1 : x < 0.94 ? 2 : x < 0.98 ? 3 : 4;
+            case LIMITADA -> x < 0.42 ? 0 : x < 0.80 ? 1 : x < 0.94 ? 2 : x < 0.98 ? 3 : 4;
             case EIRELI, ADVOCACIA -> x < 0.8 ? 1 : 0;
-            case SOCIEDADE_SIMPLES, COOPERATIVA, FUNDACAO, SINDICATO -> 1 + r.nextInt(3);
+            case SOCIEDADE_SIMPLES -> 1 + r.nextInt(2);
+            case COOPERATIVA, FUNDACAO, SINDICATO -> 1 + r.nextInt(3);
             case SA_FECHADA, SA_ABERTA, EMPRESA_PUBLICA, ECONOMIA_MISTA -> 1 + r.nextInt(4);
             case ASSOCIACAO -> x < 0.55 ? 0 : x < 0.80 ? 1 : x < 0.92 ? 2 : 3;
             case RELIGIOSA -> x < 0.5 ? 0 : x < 0.9 ? 1 : 2;

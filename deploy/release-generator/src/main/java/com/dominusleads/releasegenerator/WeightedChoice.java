@@ -37,14 +37,4 @@ final class WeightedChoice {
         }
         return low;
     }
-
-    /** The probability of index i. */
-    double share(int i) {
-        double total = cumulative[cumulative.length - 1];
-        return (cumulative[i] - (i == 0 ? 0 : cumulative[i - 1])) / total;
-    }
-
-    int size() {
-        return cumulative.length;
-    }
 }

@@ -136,17 +136,18 @@ public final class FileLoader {
             totalBad += quarantined.size();
             totalLines += lines;
             listener.chunkCommitted(fileName, rows, quarantined.size(), reader.bytesRead());
-            checkBadRows(fileName, totalLines, totalBad, more);
+            checkBadRows(fileName, totalLines, totalBad);
         }
         return new FileResult(totalRows, totalBad, totalLines, chunksDone > 0);
     }
 
     /**
      * A file with more than the allowed share of malformed rows is not a file of this format (a wrong or corrupted
-     * download, a layout change): stop rather than quarantine millions of lines. Judged once enough lines were seen.
+     * download, a layout change): stop rather than quarantine millions of lines. Judged once enough lines were seen
+     * (in a short file a few bad lines prove nothing; they are quarantined all the same).
      */
-    private void checkBadRows(String fileName, long lines, long bad, boolean more) throws TooManyBadRowsException {
-        if (lines == 0 || (more && lines < settings.minLinesForBadRowCheck())) {
+    private void checkBadRows(String fileName, long lines, long bad) throws TooManyBadRowsException {
+        if (lines == 0 || lines < settings.minLinesForBadRowCheck()) {
             return;
         }
         if (100.0 * bad / lines > settings.maxBadRowPercent()) {
