@@ -1,5 +1,7 @@
 package com.dominusleads.launcher;
 
+import com.dominusleads.launcher.bench.IngestBenchmark;
+import com.dominusleads.launcher.ingest.IngestCommand;
 import com.dominusleads.launcher.bench.LedgerBenchmark;
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.StackHome;
@@ -10,7 +12,8 @@ import java.util.List;
 /** Entry point of {@code ./dominus}: the local stack's commands. The shell script finds a JDK and builds first. */
 public final class Dominus {
 
-    private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes] | bench ledger"
+    private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes] | ingest <dir|url>"
+            + " | bench ledger|ingest"
             + " | generate-release <dir> (./dominus help explains each)";
 
     private Dominus() {
@@ -19,8 +22,18 @@ public final class Dominus {
     /** {@code ./dominus bench <name> [count]}: exit 0 when the targets are met, 4 when not. */
     private static boolean bench(List<String> args, Console console) throws Exception {
         String name = args.isEmpty() ? "" : args.get(0);
+        if (name.equals("ingest")) {
+            long establishments;
+            try {
+                establishments = args.size() > 1 ? Long.parseLong(args.get(1).replace("_", "")) : 2_000_000;
+            } catch (NumberFormatException e) {
+                throw new LauncherException("the size must be a number of establishments, e.g. ./dominus bench ingest 2000000");
+            }
+            return new IngestBenchmark(console, StackHome.locate().distributions().getParent()).run(establishments, 7);
+        }
         if (!name.equals("ledger")) {
-            throw new LauncherException("unknown benchmark '" + name + "': available: ledger  (./dominus bench ledger [count] [rate per second])");
+            throw new LauncherException("unknown benchmark '" + name + "': available: ledger, ingest"
+                    + "  (./dominus bench ledger [count] [rate per second] | ./dominus bench ingest [establishments])");
         }
         int count;
         int rate;
@@ -56,6 +69,7 @@ public final class Dominus {
                 case "logs" -> new LogsCommand(state, components, console)
                         .run(rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null), rest.contains("-f"));
                 case "reset" -> new ResetCommand(stack, down, console).run(rest.contains("--yes"));
+                case "ingest" -> System.exit(new IngestCommand(stack, console).run(rest));
                 case "bench" -> System.exit(bench(rest, console) ? 0 : 4);
                 case "generate-release" -> System.exit(new GenerateReleaseCommand(console).run(rest));
                 default -> {

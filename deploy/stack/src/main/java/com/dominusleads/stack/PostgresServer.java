@@ -81,6 +81,9 @@ public final class PostgresServer {
                 .setServerConfig("max_replication_slots", "20")
                 .setServerConfig("max_wal_senders", "20")
                 .setServerConfig("max_connections", "300")
+                // Room for the directory's bulk loads: fewer checkpoints while a release is made durable and indexed.
+                .setServerConfig("shared_buffers", "512MB")
+                .setServerConfig("max_wal_size", "8GB")
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off");

@@ -22,11 +22,11 @@ public record ReleaseProgress(long rowsLoaded, long rowsQuarantined, Long rowsTo
         List<FileProgress> progress = files.stream().map(f -> file(f, now)).toList();
         long rows = progress.stream().mapToLong(FileProgress::rowsLoaded).sum();
         long bad = progress.stream().mapToLong(FileProgress::rowsQuarantined).sum();
-        long bytesTotal = files.stream().mapToLong(f -> f.bytesTotal() == null ? 0 : f.bytesTotal()).sum();
-        long bytesRead = files.stream().mapToLong(ReleaseFileState::bytesRead).sum();
-        boolean allSized = files.stream().allMatch(f -> f.bytesTotal() != null);
-        Long totalEstimate = allSized && bytesRead > 0 ? Math.round((double) rows * bytesTotal / bytesRead) : null;
-        double percent = allSized && bytesTotal > 0 ? 100.0 * bytesRead / bytesTotal : 0;
+        // Files not opened yet have no uncompressed size: each file counts by its zip size, which is known.
+        double zipTotal = files.stream().mapToDouble(f -> f.sizeBytes() == null ? 0 : f.sizeBytes()).sum();
+        double zipDone = files.stream().mapToDouble(f -> f.sizeBytes() == null ? 0 : f.sizeBytes() * fraction(f)).sum();
+        double percent = zipTotal > 0 ? 100.0 * zipDone / zipTotal : 0;
+        Long totalEstimate = zipDone > 0 ? Math.round(rows * zipTotal / zipDone) : null;
         OffsetDateTime first = files.stream().map(ReleaseFileState::startedAt).filter(t -> t != null)
                 .min(OffsetDateTime::compareTo).orElse(null);
         double rate = first == null ? 0 : rows / Math.max(seconds(first, now), 1e-3);
@@ -47,6 +47,13 @@ public record ReleaseProgress(long rowsLoaded, long rowsQuarantined, Long rowsTo
         return new FileProgress(f.name(), f.kind(), f.status(), f.rowsLoaded(), f.rowsQuarantined(),
                 f.status().equals("DONE") ? Long.valueOf(f.rowsLoaded()) : estimate, round(percent), round(rate), eta,
                 f.error());
+    }
+
+    private static double fraction(ReleaseFileState f) {
+        if (f.status().equals("DONE")) {
+            return 1;
+        }
+        return f.bytesTotal() == null || f.bytesTotal() == 0 ? 0 : (double) f.bytesRead() / f.bytesTotal();
     }
 
     private static double seconds(OffsetDateTime from, OffsetDateTime to) {
