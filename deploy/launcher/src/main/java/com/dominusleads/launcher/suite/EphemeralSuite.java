@@ -53,6 +53,7 @@ public final class EphemeralSuite implements AutoCloseable {
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final StackHome home = StackHome.locate();
     private final QuarkusService.JvmProfile profile;
+    private final Map<String, String> environment;
     private final Consumer<String> progress;
     private PostgresServer postgres;
     private String kafkaBootstrap;
@@ -60,15 +61,24 @@ public final class EphemeralSuite implements AutoCloseable {
     private ConnectWorker connect;
     private String oidcUrl;
 
-    private EphemeralSuite(QuarkusService.JvmProfile profile, Consumer<String> progress) {
+    private EphemeralSuite(QuarkusService.JvmProfile profile, Map<String, String> environment,
+                           Consumer<String> progress) {
         this.profile = profile;
+        this.environment = Map.copyOf(environment);
         this.progress = progress;
     }
 
     /** Starts the servers, then {@code instancesPerModule} (module → instance count) with their outbox connectors. */
     public static EphemeralSuite start(Map<String, Integer> instancesPerModule, boolean keycloak,
                                        QuarkusService.JvmProfile profile, Consumer<String> progress) {
-        EphemeralSuite suite = new EphemeralSuite(profile, progress);
+        return start(instancesPerModule, keycloak, profile, Map.of(), progress);
+    }
+
+    /** The same, with {@code environment} added to every service's (settings a test or benchmark needs). */
+    public static EphemeralSuite start(Map<String, Integer> instancesPerModule, boolean keycloak,
+                                       QuarkusService.JvmProfile profile, Map<String, String> environment,
+                                       Consumer<String> progress) {
+        EphemeralSuite suite = new EphemeralSuite(profile, environment, progress);
         try {
             suite.startServers(keycloak);
             suite.startServices(instancesPerModule);
@@ -122,6 +132,9 @@ public final class EphemeralSuite implements AutoCloseable {
                 instances.put(name, instance);
                 ProcessSpec spec = QuarkusService.prepare(home, module, name, Owner.scratchDirectory(name),
                         instance.port(), database, surroundings, profile);
+                for (Map.Entry<String, String> variable : environment.entrySet()) {
+                    spec = spec.withVariable(variable.getKey(), variable.getValue());
+                }
                 // A module's first instance migrates its database alone; the others start once it is ready.
                 (i == 1 ? first : others).add(spec);
             }
