@@ -115,6 +115,7 @@ public class IngestionResource {
 
     @POST
     @Path("/directory/switch-back")
+    @Consumes(MediaType.WILDCARD) // no body
     public Release switchBack() throws SQLException {
         return ingestion.switchBack();
     }
