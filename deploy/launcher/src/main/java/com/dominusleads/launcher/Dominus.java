@@ -3,6 +3,7 @@ package com.dominusleads.launcher;
 import com.dominusleads.launcher.bench.IngestBenchmark;
 import com.dominusleads.launcher.ingest.IngestCommand;
 import com.dominusleads.launcher.bench.LedgerBenchmark;
+import com.dominusleads.launcher.bench.SearchBenchmark;
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.StackHome;
 import java.io.UncheckedIOException;
@@ -13,7 +14,7 @@ import java.util.List;
 public final class Dominus {
 
     private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes] | ingest <dir|url>"
-            + " | bench ledger|ingest"
+            + " | bench ledger|ingest|search"
             + " | generate-release <dir> (./dominus help explains each)";
 
     private Dominus() {
@@ -31,9 +32,19 @@ public final class Dominus {
             }
             return new IngestBenchmark(console, StackHome.locate().distributions().getParent()).run(establishments, 7);
         }
+        if (name.equals("search")) {
+            long establishments;
+            try {
+                establishments = args.size() > 1 ? Long.parseLong(args.get(1).replace("_", "")) : 10_000_000;
+            } catch (NumberFormatException e) {
+                throw new LauncherException("the size must be a number of establishments, e.g. ./dominus bench search 10000000");
+            }
+            return new SearchBenchmark(console, StackHome.locate().distributions().getParent()).run(establishments, 7);
+        }
         if (!name.equals("ledger")) {
-            throw new LauncherException("unknown benchmark '" + name + "': available: ledger, ingest"
-                    + "  (./dominus bench ledger [count] [rate per second] | ./dominus bench ingest [establishments])");
+            throw new LauncherException("unknown benchmark '" + name + "': available: ledger, ingest, search"
+                    + "  (./dominus bench ledger [count] [rate per second] | ./dominus bench ingest [establishments]"
+                    + " | ./dominus bench search [establishments])");
         }
         int count;
         int rate;

@@ -5,12 +5,8 @@ import com.dominusleads.launcher.ingest.IngestionClient;
 import com.dominusleads.launcher.ingest.IngestionWatch;
 import com.dominusleads.launcher.suite.EphemeralSuite;
 import com.dominusleads.launcher.suite.PasswordTokens;
-import com.dominusleads.releasegenerator.GeneratedRelease;
-import com.dominusleads.releasegenerator.GeneratorSpec;
-import com.dominusleads.releasegenerator.ReleaseGenerator;
 import com.dominusleads.stack.QuarkusService;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -45,7 +41,7 @@ public final class IngestBenchmark {
     }
 
     public boolean run(long establishments, long seed) throws Exception {
-        Path release = release(establishments, seed);
+        Path release = BenchReleases.synthetic(console, cache, establishments, seed);
         console.line(String.format(Locale.ROOT, "ingest benchmark: %,d establishments (release %s); starting a private"
                 + " PostgreSQL, Kafka, Apicurio, Keycloak and ingestion-service (about a minute)", establishments, release));
         try (EphemeralSuite suite = EphemeralSuite.start(Map.of("ingestion-service", 1), true,
@@ -70,24 +66,6 @@ public final class IngestBenchmark {
             Timings t = timings(suite, releaseId);
             return report(raw, t, detail);
         }
-    }
-
-    /** The synthetic release, generated once per size and seed and kept in the cache. */
-    private Path release(long establishments, long seed) throws Exception {
-        Path dir = cache.resolve("bench-releases").resolve("establishments-" + establishments + "-seed-" + seed);
-        Path done = dir.resolve(".complete");
-        if (Files.exists(done)) {
-            return dir;
-        }
-        Files.createDirectories(dir);
-        console.step("generate", String.format(Locale.ROOT, "synthetic release of %,d establishments (kept in %s)",
-                establishments, dir));
-        GeneratedRelease generated = new ReleaseGenerator(new GeneratorSpec(establishments, seed)).writeTo(dir,
-                written -> console.progress("generate", written, establishments, String.format(Locale.ROOT, "%,d", written)));
-        console.endProgress();
-        console.ok("generate", String.format(Locale.ROOT, "%,d rows", generated.totalRows()));
-        Files.writeString(done, "");
-        return dir;
     }
 
     /** What the service recorded: the load window (all files, and the Estabelecimentos alone), steps, total. */

@@ -25,10 +25,8 @@ public final class IngestionWatch {
             String status = job.path("status").asText();
             String phase = job.path("phase").asText("QUEUED");
             JsonNode progress = detail.path("progress");
-            if (!phase.equals(lastPhase) && !lastPhase.isEmpty() && !lastPhase.equals("LOAD")) {
-                console.step("ingest", "phase " + lastPhase + " done");
-            }
-            if (phase.equals("LOAD") || (lastPhase.equals("LOAD") && !phase.equals("LOAD"))) {
+            boolean loading = phase.equals("LOAD");
+            if (loading || lastPhase.equals("LOAD")) {
                 long done = progress.path("rowsLoaded").asLong();
                 long total = progress.path("rowsTotalEstimate").asLong(0);
                 console.progress("ingest", Math.round(progress.path("percent").asDouble() * 10), 1000,
@@ -36,13 +34,14 @@ public final class IngestionWatch {
                                 total > 0 ? " of ~" + String.format(Locale.ROOT, "%,d", total) : "",
                                 progress.path("rowsPerSecond").asDouble(),
                                 progress.path("etaSeconds").isNumber() ? ", ETA " + human(progress.path("etaSeconds").asLong()) : ""));
-                if (!phase.equals("LOAD")) {
+                if (!loading) {
                     console.endProgress();
                 }
-            } else if (!phase.equals(lastPhase)) {
+            }
+            if (!loading && !phase.equals(lastPhase)) {
                 console.step("ingest", switch (phase) {
                     case "FILES" -> "listing (and downloading) the release's files";
-                    case "INDEX" -> "making the tables durable, building the search table and indexes";
+                    case "INDEX" -> "making the tables durable, building the search table and the indexes";
                     case "SWITCH" -> "switching readers to the new release";
                     default -> "job " + status.toLowerCase(Locale.ROOT);
                 });
@@ -52,6 +51,7 @@ public final class IngestionWatch {
                 if (phase.equals("LOAD")) {
                     console.endProgress();
                 }
+                console.step("ingest", "job " + status.toLowerCase(Locale.ROOT));
                 return client.release(releaseId);
             }
             Thread.sleep(Duration.ofMillis(1000));
