@@ -48,7 +48,9 @@ public class IngestionResource {
                                 @NotBlank @Size(max = 2000) String source) {
     }
 
-    public record ReprocessRequest(@NotBlank @Size(max = 200) String file) {
+    /** One of: a file; a file and one of its chunks; a UF. */
+    public record ReprocessRequest(@Size(max = 200) String file, @Min(0) Integer chunk,
+                                   @Pattern(regexp = "[A-Za-z]{2}") String uf) {
     }
 
     public record Accepted(Job job, String statusUrl) {
@@ -96,7 +98,21 @@ public class IngestionResource {
     @POST
     @Path("/releases/{id}/reprocess")
     public Response reprocess(@PathParam("id") String id, @Valid @NotNull ReprocessRequest request) throws SQLException {
-        return accepted(ingestion.reprocessFile(id, request.file(), identity.getPrincipal().getName()));
+        String operator = identity.getPrincipal().getName();
+        boolean file = request.file() != null && !request.file().isBlank();
+        if (request.uf() != null && !file && request.chunk() == null) {
+            String uf = request.uf().toUpperCase(java.util.Locale.ROOT);
+            if (!com.dominusleads.ingestion.load.Ufs.ALL.contains(uf)) {
+                throw new ApiException(400, "invalid_uf", "Not a federative unit: " + request.uf());
+            }
+            return accepted(ingestion.reprocessUf(id, uf, operator));
+        }
+        if (file && request.uf() == null) {
+            return accepted(request.chunk() == null ? ingestion.reprocessFile(id, request.file(), operator)
+                    : ingestion.reprocessChunk(id, request.file(), request.chunk(), operator));
+        }
+        throw new ApiException(400, "invalid_reprocess_request", "Give a file (e.g. {\"file\":\"Estabelecimentos3.zip\"}),"
+                + " a file and a chunk ({\"file\":…,\"chunk\":12}), or a UF ({\"uf\":\"SP\"})");
     }
 
     @GET

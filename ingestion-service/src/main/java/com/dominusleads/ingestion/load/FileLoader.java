@@ -1,11 +1,9 @@
 package com.dominusleads.ingestion.load;
 
 import com.dominusleads.ingestion.parsing.RfRecordReader;
-import com.dominusleads.ingestion.persistence.BinaryCopyBuffer;
 import com.dominusleads.ingestion.persistence.ChunkStore;
 import com.dominusleads.ingestion.persistence.ChunkStore.Chunk;
 import com.dominusleads.ingestion.persistence.ChunkStore.ResumePoint;
-import com.dominusleads.ingestion.persistence.QuarantinedRow;
 import com.dominusleads.ingestion.persistence.ReleaseSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +17,6 @@ import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Loads one release file into its table, streaming the zip (never unzipped to disk) through the parser and mapper into
@@ -29,9 +25,6 @@ import org.postgresql.copy.CopyIn;
  * ends with exactly the rows of an uninterrupted load.
  */
 public final class FileLoader {
-
-    /** Bytes buffered before they are written to the server: large writes, bounded memory. */
-    private static final int FLUSH_BYTES = 1 << 20;
 
     private final DataSource dataSource;
     private final LoadSettings settings;
@@ -72,71 +65,36 @@ public final class FileLoader {
                                   int fileIndex, RfRecordReader reader, RowMapper mapper,
                                   Predicate<RfRecordReader> keep, LoadListener listener, int chunksDone)
             throws IOException, SQLException, TooManyBadRowsException {
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        String copySql = "COPY " + schema.table(mapper.table()) + " (" + String.join(", ", mapper.columns())
-                + ") FROM STDIN (FORMAT binary)";
-        BinaryCopyBuffer buffer = new BinaryCopyBuffer(FLUSH_BYTES + (64 << 10));
-        List<QuarantinedRow> quarantined = new ArrayList<>();
+        RecordCopy copy = new RecordCopy(connection, schema.table(mapper.table()), mapper, fileIndex, keep);
         long totalRows = 0;
         long totalBad = 0;
         long totalLines = 0;
         int chunkNo = chunksDone;
-        boolean more = true;
-        while (more) {
+        while (true) {
             long firstLine = reader.linesRead() + 1;
-            long linesAtStart = reader.linesRead();
-            int rows = 0;
-            quarantined.clear();
-            buffer.clear();
-            buffer.header();
-            CopyIn copy = pg.getCopyAPI().copyIn(copySql);
+            RecordCopy.Result chunk;
             try {
-                while (reader.linesRead() - linesAtStart < settings.chunkLines()) {
-                    if (!reader.next()) {
-                        more = false;
-                        break;
-                    }
-                    String problem = reader.problem();
-                    if (problem == null && !keep.test(reader)) {
-                        continue;
-                    }
-                    if (problem == null) {
-                        problem = mapper.map(reader, fileIndex, buffer);
-                    }
-                    if (problem != null) {
-                        quarantined.add(new QuarantinedRow(reader.lineNumber(), problem, reader.rawLine()));
-                    } else {
-                        rows++;
-                    }
-                    if (buffer.size() >= FLUSH_BYTES) {
-                        copy.writeToCopy(buffer.bytes(), 0, buffer.size());
-                        buffer.clear();
-                    }
-                }
-                buffer.trailer();
-                copy.writeToCopy(buffer.bytes(), 0, buffer.size());
-                copy.endCopy();
+                chunk = copy.copy(reader, settings.chunkLines());
             } catch (SQLException | RuntimeException | IOException e) {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
                 connection.rollback();
                 throw e;
             }
-            int lines = (int) (reader.linesRead() - linesAtStart);
-            if (lines == 0) {
+            if (chunk.lines() == 0) {
                 connection.rollback();
                 break;
             }
-            ChunkStore.quarantine(connection, releaseId, fileName, quarantined);
-            ChunkStore.commit(connection, releaseId, fileName,
-                    new Chunk(chunkNo++, firstLine, lines, rows, quarantined.size(), reader.bytesRead()));
+            ChunkStore.quarantine(connection, releaseId, fileName, chunk.quarantined());
+            ChunkStore.commit(connection, releaseId, fileName, new Chunk(chunkNo++, firstLine, chunk.lines(),
+                    chunk.rows(), chunk.quarantined().size(), reader.bytesRead()));
             connection.commit();
-            totalRows += rows;
-            totalBad += quarantined.size();
-            totalLines += lines;
-            listener.chunkCommitted(fileName, rows, quarantined.size(), reader.bytesRead());
+            totalRows += chunk.rows();
+            totalBad += chunk.quarantined().size();
+            totalLines += chunk.lines();
+            listener.chunkCommitted(fileName, chunk.rows(), chunk.quarantined().size(), reader.bytesRead());
             checkBadRows(fileName, totalLines, totalBad);
+            if (chunk.endOfFile()) {
+                break;
+            }
         }
         return new FileResult(totalRows, totalBad, totalLines, chunksDone > 0);
     }
@@ -155,7 +113,7 @@ public final class FileLoader {
         }
     }
 
-    private static void skip(RfRecordReader reader, long lines) throws IOException {
+    static void skip(RfRecordReader reader, long lines) throws IOException {
         while (reader.linesRead() < lines && reader.next()) {
             // the committed chunks' records: already loaded
         }
@@ -165,7 +123,7 @@ public final class FileLoader {
         }
     }
 
-    private static ZipEntry singleEntry(ZipFile zip, String fileName) throws IOException {
+    static ZipEntry singleEntry(ZipFile zip, String fileName) throws IOException {
         Enumeration<? extends ZipEntry> entries = zip.entries();
         List<ZipEntry> files = new ArrayList<>();
         while (entries.hasMoreElements()) {

@@ -76,6 +76,62 @@ public class IngestionService {
         return job;
     }
 
+    /** Queues the reload of one committed chunk of a file ({@code chunk} numbers start at 0). */
+    public Job reprocessChunk(String releaseId, String fileName, int chunk, String operator) throws SQLException {
+        return queue(releaseId, JobKind.REPROCESS_CHUNK, fileName + "#" + chunk, operator, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select 1 from file_chunk where release_id = ? and file_name = ? and chunk_no = ?")) {
+                s.setString(1, releaseId);
+                s.setString(2, fileName);
+                s.setInt(3, chunk);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ApiException.notFound("chunk_not_found", "Release " + releaseId + " has no loaded chunk "
+                                + chunk + " of " + fileName + " (see its files' progress for what is loaded)");
+                    }
+                }
+            }
+        });
+    }
+
+    /** Queues the reload of one UF's establishments into a new partition, swapped in when ready. */
+    public Job reprocessUf(String releaseId, String uf, String operator) throws SQLException {
+        return queue(releaseId, JobKind.REPROCESS_UF, uf, operator, c -> {
+            Release release = ReleaseStore.release(c, releaseId).orElseThrow();
+            if (release.status() != ReleaseStatus.LIVE && release.status() != ReleaseStatus.PREVIOUS
+                    && release.status() != ReleaseStatus.READY) {
+                throw ApiException.conflict("release_not_loaded", "Release " + releaseId + " is " + release.status()
+                        + ": a UF can be reloaded once the release is loaded and indexed");
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        void check(Connection c) throws SQLException;
+    }
+
+    private Job queue(String releaseId, JobKind kind, String target, String operator, Check check) throws SQLException {
+        Job job;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Release release = ReleaseStore.release(c, releaseId)
+                    .orElseThrow(() -> ApiException.notFound("release_not_found", "No release " + releaseId));
+            if (release.status() == ReleaseStatus.RETIRED) {
+                throw ApiException.conflict("release_retired", "Release " + releaseId + " is retired: its tables are gone");
+            }
+            check.check(c);
+            if (hasActiveJob(c, releaseId)) {
+                throw ApiException.conflict("job_running", "Release " + releaseId + " has a job queued or running;"
+                        + " wait for it to finish (GET /api/ingestion/releases/" + releaseId + ")");
+            }
+            job = ReleaseStore.createJob(c, releaseId, kind, target, operator);
+            c.commit();
+        }
+        scheduler.wakeUp();
+        return job;
+    }
+
     public Release switchBack() throws SQLException {
         return runner.releaseSwitch().switchBack();
     }

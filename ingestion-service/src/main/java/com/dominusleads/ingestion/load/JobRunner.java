@@ -68,7 +68,16 @@ public class JobRunner {
                     resetFile(release, job.target());
                     ingest(job, release);
                 }
-                default -> throw new JobFailure(job.kind() + " is not supported yet");
+                case REPROCESS_CHUNK -> {
+                    String[] target = job.target().split("#");
+                    phase(job, JobPhase.LOAD);
+                    reprocessing().chunk(release, sources.open(release.source(), release.id()), target[0],
+                            Integer.parseInt(target[1]));
+                }
+                case REPROCESS_UF -> {
+                    phase(job, JobPhase.LOAD);
+                    reprocessing().uf(release, sources.open(release.source(), release.id()), job.target());
+                }
             }
             inTransaction(c -> {
                 ReleaseStore.jobFinished(c, job.id(), null);
@@ -197,6 +206,11 @@ public class JobRunner {
             });
             throw e;
         }
+    }
+
+    private Reprocessing reprocessing() {
+        return new Reprocessing(dataSource, new ReleaseIndexing(dataSource, config.workers(), config.durableTables()),
+                phones);
     }
 
     /** Forgets a file's load and deletes its rows, so that the ingestion loads it again. */

@@ -125,31 +125,52 @@ public final class ReleaseIndexing {
     }
 
     private void ufPartition(Connection c, String releaseId, ReleaseSchema schema, String uf) throws SQLException {
-        String establishments = schema.establishmentPartition(uf);
-        String search = schema.searchPartition(uf);
-        String suffix = uf.toLowerCase(java.util.Locale.ROOT);
+        buildUf(c, releaseId, schema, uf, schema.establishmentPartition(uf), schema.searchPartition(uf), "");
+        recount(c, schema, uf);
+    }
+
+    /**
+     * Makes {@code establishments} (the UF's rows) durable and unique by CNPJ, fills {@code search} from it and indexes
+     * both; index names get {@code suffix} (a partition being rebuilt beside the live one).
+     */
+    public void buildUf(Connection c, String releaseId, ReleaseSchema schema, String uf, String establishments, String search,
+                 String suffix) throws SQLException {
+        String name = uf.toLowerCase(java.util.Locale.ROOT) + suffix;
         setLogged(c, establishments);
-        uniqueIndex(c, releaseId, schema, establishments, "establishment_" + suffix + "_cnpj", "cnpj");
+        uniqueIndex(c, releaseId, schema, establishments, "establishment_" + name + "_cnpj", "cnpj");
         exec(c, "truncate " + search);
-        exec(c, "insert into " + search + " (cnae, situacao, cnpj, municipio_ibge, flags, principal, uf)"
-                + " select e.cnae_principal, e.situacao, e.cnpj, e.municipio_ibge, e.flags, true, e.uf from " + establishments + " e"
-                + " union all"
-                + " select s.cnae, e.situacao, e.cnpj, e.municipio_ibge, e.flags, false, e.uf from " + establishments + " e"
-                + " cross join lateral unnest(e.cnaes_secundarios) as s(cnae)");
+        exec(c, "insert into " + search + " " + searchRows(establishments + " e", "true"));
         setLogged(c, search);
-        exec(c, "create index if not exists establishment_cnae_" + suffix + "_by_cnae on " + search
+        exec(c, "create index if not exists establishment_cnae_" + name + "_by_cnae on " + search
                 + " (cnae, situacao, cnpj) include (municipio_ibge, flags)");
-        exec(c, "create index if not exists establishment_cnae_" + suffix + "_by_municipio on " + search
+        exec(c, "create index if not exists establishment_cnae_" + name + "_by_municipio on " + search
                 + " (cnae, municipio_ibge, situacao, cnpj) include (flags)");
         exec(c, "analyze " + establishments);
         exec(c, "analyze " + search);
-        // Counts of this UF, replaced as a whole: the step may be run again after a crash.
+    }
+
+    /**
+     * The search table's rows (column order of {@code establishment_cnae}) of the establishments in {@code from}
+     * (aliased {@code e}) that satisfy {@code where}: one for the principal CNAE, one per secondary.
+     */
+    public static String searchRows(String from, String where) {
+        return "(cnae, situacao, cnpj, municipio_ibge, flags, principal, uf)"
+                + " select e.cnae_principal, e.situacao, e.cnpj, e.municipio_ibge, e.flags, true, e.uf from " + from
+                + " where " + where
+                + " union all"
+                + " select s.cnae, e.situacao, e.cnpj, e.municipio_ibge, e.flags, false, e.uf from " + from
+                + " cross join lateral unnest(e.cnaes_secundarios) as s(cnae) where " + where;
+    }
+
+    /** Replaces the search counts of one UF (its rows only: the step may run again, and other UFs stay). */
+    public static void recount(Connection c, ReleaseSchema schema, String uf) throws SQLException {
         exec(c, "delete from " + schema.table("cnae_count") + " where uf = '" + uf + "'");
         exec(c, "insert into " + schema.table("cnae_count") + " (cnae, uf, situacao, flags, principal, n)"
-                + " select cnae, uf, situacao, flags, principal, count(*) from " + search + " group by 1, 2, 3, 4, 5");
+                + " select cnae, uf, situacao, flags, principal, count(*) from " + schema.searchPartition(uf)
+                + " group by 1, 2, 3, 4, 5");
         exec(c, "delete from " + schema.table("municipality_count") + " where uf = '" + uf + "'");
         exec(c, "insert into " + schema.table("municipality_count") + " (municipio_ibge, uf, n)"
-                + " select municipio_ibge, uf, count(*) from " + establishments + " group by 1, 2");
+                + " select municipio_ibge, uf, count(*) from " + schema.establishmentPartition(uf) + " group by 1, 2");
     }
 
     private void keyedTable(Connection c, String releaseId, ReleaseSchema schema, String table, String key)
@@ -163,7 +184,7 @@ public final class ReleaseIndexing {
      * A unique index on {@code key}; when the data holds duplicates (the Receita has shipped some), every row but the
      * one from the latest line is moved to quarantine with the reason, and the index is built again.
      */
-    private void uniqueIndex(Connection c, String releaseId, ReleaseSchema schema, String table, String index,
+    void uniqueIndex(Connection c, String releaseId, ReleaseSchema schema, String table, String index,
                              String key) throws SQLException {
         try {
             exec(c, "create unique index if not exists " + index + " on " + table + " (" + key + ")");
@@ -194,7 +215,7 @@ public final class ReleaseIndexing {
         }
     }
 
-    private void setLogged(Connection c, String table) throws SQLException {
+    void setLogged(Connection c, String table) throws SQLException {
         if (durable) {
             exec(c, "alter table " + table + " set logged");
         }
