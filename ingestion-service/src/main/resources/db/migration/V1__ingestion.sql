@@ -8,6 +8,9 @@ create table release (
     seq           int  not null unique,        -- names the schema: release_<seq>
     source        text not null,               -- directory or base URL it was read from
     mode          text not null check (mode in ('FULL', 'INCREMENTAL')),
+    -- Where its rows are: its own schema (release_<seq>) for a full load; for an incremental one, the schema of the
+    -- release it was applied onto (its own schema only stages the files until then).
+    data_schema   text not null,
     status        text not null check (status in ('LOADING', 'READY', 'LIVE', 'PREVIOUS', 'RETIRED', 'FAILED')),
     establishments bigint,
     companies     bigint,

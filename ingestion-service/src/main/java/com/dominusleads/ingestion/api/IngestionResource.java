@@ -44,8 +44,10 @@ public class IngestionResource {
 
     static final String RELEASE_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
+    /** {@code mode}: FULL (the default) or INCREMENTAL. */
     public record IngestRequest(@NotBlank @Pattern(regexp = RELEASE_ID) String releaseId,
-                                @NotBlank @Size(max = 2000) String source) {
+                                @NotBlank @Size(max = 2000) String source,
+                                @Pattern(regexp = "FULL|INCREMENTAL", message = "FULL or INCREMENTAL") String mode) {
     }
 
     /** One of: a file; a file and one of its chunks; a UF. */
@@ -72,7 +74,8 @@ public class IngestionResource {
     @POST
     @Path("/releases")
     public Response ingest(@Valid @NotNull IngestRequest request) throws SQLException {
-        Job job = ingestion.ingest(request.releaseId(), request.source(), identity.getPrincipal().getName());
+        Job job = ingestion.ingest(request.releaseId(), request.source(), request.mode() == null ? "FULL" : request.mode(),
+                identity.getPrincipal().getName());
         return accepted(job);
     }
 

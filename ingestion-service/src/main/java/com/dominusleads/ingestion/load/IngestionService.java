@@ -4,6 +4,7 @@ import com.dominusleads.ingestion.domain.Job;
 import com.dominusleads.ingestion.domain.JobKind;
 import com.dominusleads.ingestion.domain.Release;
 import com.dominusleads.ingestion.domain.ReleaseStatus;
+import com.dominusleads.ingestion.persistence.ReleaseSchema;
 import com.dominusleads.ingestion.persistence.ReleaseStore;
 import com.dominusleads.servicekit.api.ApiException;
 import io.agroal.api.AgroalDataSource;
@@ -28,8 +29,11 @@ public class IngestionService {
         this.runner = runner;
     }
 
-    /** Registers release {@code releaseId} from {@code source} and queues its ingestion. */
-    public Job ingest(String releaseId, String source, String operator) throws SQLException {
+    /**
+     * Registers release {@code releaseId} from {@code source} and queues its ingestion: FULL loads it into tables of
+     * its own and switches readers to them; INCREMENTAL stages it, then changes only the live tables' rows that differ.
+     */
+    public Job ingest(String releaseId, String source, String mode, String operator) throws SQLException {
         String problem = ReleaseSources.problemWith(source);
         if (problem != null) {
             throw new ApiException(400, "invalid_source", problem, Map.of("source", source));
@@ -41,7 +45,11 @@ public class IngestionService {
                 throw ApiException.conflict("release_exists", "Release " + releaseId + " exists already: give the new"
                         + " release another id, or reprocess a file of this one");
             }
-            ReleaseStore.createRelease(c, releaseId, source, "FULL");
+            if (mode.equals("INCREMENTAL") && ReleaseStore.withStatus(c, ReleaseStatus.LIVE).isEmpty()) {
+                throw ApiException.conflict("no_live_release", "An incremental ingestion changes the live release's"
+                        + " rows, and no release is live yet: ingest this one in full (mode FULL)");
+            }
+            ReleaseStore.createRelease(c, releaseId, source, mode);
             job = ReleaseStore.createJob(c, releaseId, JobKind.INGEST, null, operator);
             c.commit();
         }
@@ -79,6 +87,7 @@ public class IngestionService {
     /** Queues the reload of one committed chunk of a file ({@code chunk} numbers start at 0). */
     public Job reprocessChunk(String releaseId, String fileName, int chunk, String operator) throws SQLException {
         return queue(releaseId, JobKind.REPROCESS_CHUNK, fileName + "#" + chunk, operator, c -> {
+            refuseIncremental(c, releaseId);
             try (PreparedStatement s = c.prepareStatement(
                     "select 1 from file_chunk where release_id = ? and file_name = ? and chunk_no = ?")) {
                 s.setString(1, releaseId);
@@ -97,6 +106,7 @@ public class IngestionService {
     /** Queues the reload of one UF's establishments into a new partition, swapped in when ready. */
     public Job reprocessUf(String releaseId, String uf, String operator) throws SQLException {
         return queue(releaseId, JobKind.REPROCESS_UF, uf, operator, c -> {
+            refuseIncremental(c, releaseId);
             Release release = ReleaseStore.release(c, releaseId).orElseThrow();
             if (release.status() != ReleaseStatus.LIVE && release.status() != ReleaseStatus.PREVIOUS
                     && release.status() != ReleaseStatus.READY) {
@@ -104,6 +114,16 @@ public class IngestionService {
                         + ": a UF can be reloaded once the release is loaded and indexed");
             }
         });
+    }
+
+    /** Rows of an incrementally applied release come from several releases' files: their lines cannot be re-read. */
+    private static void refuseIncremental(Connection c, String releaseId) throws SQLException {
+        Release release = ReleaseStore.release(c, releaseId).orElseThrow();
+        if (release.mode().equals("INCREMENTAL") && !release.dataSchema().equals(ReleaseSchema.of(release.seq()).name())) {
+            throw ApiException.conflict("release_applied_incrementally", "Release " + releaseId + " was applied"
+                    + " incrementally: its rows come from several releases' files, so parts of it cannot be reloaded;"
+                    + " ingest it in full instead");
+        }
     }
 
     @FunctionalInterface

@@ -124,9 +124,15 @@ public class JobRunner {
         phase(job, JobPhase.LOAD);
         loadFiles(release, schema, source);
 
+        boolean incremental = release.mode().equals("INCREMENTAL");
         phase(job, JobPhase.INDEX);
-        new ReleaseIndexing(dataSource, config.workers(), config.durableTables()).run(release.id(), schema, step -> {
-        });
+        ReleaseIndexing indexing = new ReleaseIndexing(dataSource, config.workers(), config.durableTables());
+        if (incremental) {
+            indexing.runForStaging(release.id(), schema);
+        } else {
+            indexing.run(release.id(), schema, step -> {
+            });
+        }
         inTransaction(c -> {
             ReleaseStore.recordCounts(c, release.id());
             ReleaseStore.setStatus(c, release.id(), ReleaseStatus.READY, null);
@@ -134,7 +140,11 @@ public class JobRunner {
         });
 
         phase(job, JobPhase.SWITCH);
-        releaseSwitch.goLive(release.id());
+        if (incremental) {
+            releaseSwitch.applyIncrementally(release.id());
+        } else {
+            releaseSwitch.goLive(release.id());
+        }
     }
 
     /** Loads every file not yet done, {@code workers} at a time, largest first (so none is left alone at the end). */

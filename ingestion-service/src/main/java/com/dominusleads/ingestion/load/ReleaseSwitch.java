@@ -11,7 +11,11 @@ import com.dominusleads.servicekit.outbox.OutboxWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import com.dominusleads.ingestion.persistence.IncrementalApply;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -51,7 +55,7 @@ public final class ReleaseSwitch {
                 ReleaseStore.setStatus(c, live.get().id(), ReleaseStatus.PREVIOUS, null);
             }
             ReleaseStore.setStatus(c, releaseId, ReleaseStatus.LIVE, null);
-            DirectoryViews.pointAt(c, ReleaseSchema.of(release.seq()));
+            DirectoryViews.pointAt(c, ReleaseSchema.ofData(release));
             outbox.append(c, DirectoryReleaseIngested.newBuilder()
                     .setReleaseId(releaseId)
                     .setEstablishments(nullToZero(release.establishments()))
@@ -77,7 +81,7 @@ public final class ReleaseSwitch {
             ReleaseStore.setStatus(c, previous.id(), ReleaseStatus.READY, null);
             ReleaseStore.setStatus(c, live.id(), ReleaseStatus.PREVIOUS, null);
             ReleaseStore.setStatus(c, previous.id(), ReleaseStatus.LIVE, null);
-            DirectoryViews.pointAt(c, ReleaseSchema.of(previous.seq()));
+            DirectoryViews.pointAt(c, ReleaseSchema.ofData(previous));
             c.commit();
             LOG.infof("switched back to release %s (%s is now the previous one)", previous.id(), live.id());
             return ReleaseStore.release(c, previous.id()).orElseThrow();
@@ -91,18 +95,77 @@ public final class ReleaseSwitch {
         }
     }
 
-    /** Drops the tables of retired releases (after the switch committed: nothing reads them any more). */
+    /**
+     * Drops the schemas no release needs any more: those of retired releases, and the staging schema of an applied
+     * incremental release, unless a release that is not retired keeps its rows there. Run after the switch committed:
+     * nothing reads them any more.
+     */
     private void dropRetiredSchemas() {
         try (Connection c = dataSource.getConnection()) {
-            for (Release release : ReleaseStore.releases(c)) {
+            List<Release> releases = ReleaseStore.releases(c);
+            Set<String> inUse = new HashSet<>();
+            for (Release release : releases) {
+                if (release.status() != ReleaseStatus.RETIRED) {
+                    inUse.add(release.dataSchema());
+                }
+            }
+            for (Release release : releases) {
+                Set<String> candidates = new HashSet<>(List.of(ReleaseSchema.of(release.seq()).name()));
                 if (release.status() == ReleaseStatus.RETIRED) {
-                    ReleaseSchema.of(release.seq()).drop(c);
+                    candidates.add(release.dataSchema());
+                } else if (release.mode().equals("INCREMENTAL") && !release.dataSchema().equals(ReleaseSchema.of(release.seq()).name())) {
+                    candidates.add(ReleaseSchema.of(release.seq()).name()); // applied: its staging is done with
+                } else {
+                    continue;
+                }
+                for (String schema : candidates) {
+                    if (!inUse.contains(schema)) {
+                        new ReleaseSchema(schema).drop(c);
+                    }
                 }
             }
         } catch (SQLException e) {
             // Harmless to readers (nothing points at them): logged, and tried again at the next switch.
             LOG.warnf(e, "could not drop the tables of retired releases");
         }
+    }
+
+    /**
+     * Applies the READY incremental release {@code releaseId} (its files staged in its own schema) onto the live
+     * release's tables, changing only the rows that differ, in one transaction: readers see the old rows until it
+     * commits, then the new ones. The live release retires; its tables now hold the new release.
+     */
+    public IncrementalApply.Changes applyIncrementally(String releaseId) throws SQLException {
+        IncrementalApply.Changes changes;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            lockReleases(c);
+            Release release = ReleaseStore.release(c, releaseId).orElseThrow();
+            if (release.status() == ReleaseStatus.LIVE) {
+                c.rollback();
+                return null; // a resumed job whose apply had committed
+            }
+            Release live = ReleaseStore.withStatus(c, ReleaseStatus.LIVE).orElseThrow(() -> new IllegalStateException(
+                    "an incremental release is applied onto the live one, and no release is live: ingest it in full"));
+            ReleaseSchema target = ReleaseSchema.ofData(live);
+            changes = IncrementalApply.apply(c, target, ReleaseSchema.of(release.seq()));
+            ReleaseStore.setStatus(c, live.id(), ReleaseStatus.RETIRED, null);
+            ReleaseStore.setDataSchema(c, releaseId, target);
+            ReleaseStore.setStatus(c, releaseId, ReleaseStatus.LIVE, null);
+            ReleaseStore.recordCountsFrom(c, releaseId, target);
+            Release applied = ReleaseStore.release(c, releaseId).orElseThrow();
+            outbox.append(c, DirectoryReleaseIngested.newBuilder()
+                    .setReleaseId(releaseId)
+                    .setEstablishments(nullToZero(applied.establishments()))
+                    .setCompanies(nullToZero(applied.companies()))
+                    .setQuarantinedRows(nullToZero(applied.quarantined()))
+                    .setOccurredAt(Instant.now())
+                    .build());
+            c.commit();
+        }
+        dropRetiredSchemas();
+        LOG.infof("release %s applied incrementally: %s", releaseId, changes);
+        return changes;
     }
 
     private static long nullToZero(Long value) {

@@ -46,7 +46,7 @@ final class Reprocessing {
 
     void chunk(Release release, ReleaseSource source, String fileName, int chunkNo) throws Exception {
         RfFileKind kind = RfFileKind.ofFileName(fileName).orElseThrow(() -> new JobFailure(fileName + " is not a release file"));
-        ReleaseSchema schema = ReleaseSchema.of(release.seq());
+        ReleaseSchema schema = ReleaseSchema.ofData(release);
         RowMapper mapper = Mappers.forKind(kind, phones);
         String table = schema.table(mapper.table());
         int fileIndex = FileIndex.of(fileName);
@@ -145,7 +145,7 @@ final class Reprocessing {
     }
 
     void uf(Release release, ReleaseSource source, String uf) throws Exception {
-        ReleaseSchema schema = ReleaseSchema.of(release.seq());
+        ReleaseSchema schema = ReleaseSchema.ofData(release);
         String suffix = uf.toLowerCase(Locale.ROOT);
         String next = schema.table("establishment_" + suffix + "_next");
         String nextSearch = schema.table("establishment_cnae_" + suffix + "_next");

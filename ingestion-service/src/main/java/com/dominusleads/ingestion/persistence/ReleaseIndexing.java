@@ -74,6 +74,11 @@ public final class ReleaseIndexing {
             exec(c, "analyze " + schema.table("municipality_count"));
         }));
 
+        runAll(releaseId, steps, last, stepFinished);
+    }
+
+    private void runAll(String releaseId, List<Step> steps, List<Step> last, Consumer<String> stepFinished)
+            throws SQLException {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "release-indexing");
             t.setDaemon(true);
@@ -106,6 +111,26 @@ public final class ReleaseIndexing {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * For a release staged to be applied incrementally: only the key indexes the comparison with the live tables
+     * needs (and de-duplication). The staging tables stay unlogged: they are dropped once applied.
+     */
+    public void runForStaging(String releaseId, ReleaseSchema schema) throws SQLException {
+        List<Step> steps = new ArrayList<>();
+        for (String uf : Ufs.ALL) {
+            String name = uf.toLowerCase(java.util.Locale.ROOT);
+            steps.add(new Step("staging:" + uf, c -> uniqueIndex(c, releaseId, schema, schema.establishmentPartition(uf),
+                    "establishment_" + name + "_cnpj", "cnpj")));
+        }
+        steps.add(new Step("staging:company", c -> uniqueIndex(c, releaseId, schema, schema.table("company"),
+                "company_key", "cnpj_basico")));
+        steps.add(new Step("staging:simples", c -> uniqueIndex(c, releaseId, schema, schema.table("simples"),
+                "simples_key", "cnpj_basico")));
+        steps.add(new Step("staging:partner", c -> exec(c, "create index if not exists partner_root on "
+                + schema.table("partner") + " (cnpj_basico)")));
+        runAll(releaseId, steps, List.of(), step -> { });
     }
 
     private void runStep(String releaseId, Step step) throws SQLException {

@@ -27,6 +27,11 @@ public record ReleaseSchema(String name) {
         return new ReleaseSchema("release_" + seq);
     }
 
+    /** Where {@code release}'s rows are. */
+    public static ReleaseSchema ofData(com.dominusleads.ingestion.domain.Release release) {
+        return new ReleaseSchema(release.dataSchema());
+    }
+
     /** {@code schema.table}, for SQL. */
     public String table(String table) {
         return name + "." + table;

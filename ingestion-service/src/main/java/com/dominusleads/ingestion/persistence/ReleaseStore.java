@@ -20,7 +20,7 @@ import java.util.Optional;
 /** Releases, their files, jobs and post-load steps (JDBC: the loader's transactions are JDBC transactions). */
 public final class ReleaseStore {
 
-    private static final String RELEASE_COLUMNS = "id, seq, source, mode, status, establishments, companies, partners,"
+    private static final String RELEASE_COLUMNS = "id, seq, source, mode, data_schema, status, establishments, companies, partners,"
             + " quarantined, created_at, live_at, error";
     private static final String JOB_COLUMNS = "id, release_id, kind, target, status, phase, requested_by, created_at,"
             + " started_at, finished_at, error";
@@ -29,8 +29,10 @@ public final class ReleaseStore {
     }
 
     public static Release createRelease(Connection c, String id, String source, String mode) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into release (id, seq, source, mode, status)"
-                + " values (?, nextval('release_seq'), ?, ?, 'LOADING') returning " + RELEASE_COLUMNS)) {
+        // One statement: the schema name follows from the sequence value it takes.
+        try (PreparedStatement s = c.prepareStatement("with seq as (select nextval('release_seq') as n)"
+                + " insert into release (id, seq, source, mode, data_schema, status)"
+                + " select ?, n, ?, ?, 'release_' || n, 'LOADING' from seq returning " + RELEASE_COLUMNS)) {
             s.setString(1, id);
             s.setString(2, source);
             s.setString(3, mode);
@@ -54,6 +56,11 @@ public final class ReleaseStore {
         return releases(c, "", null);
     }
 
+    /** Records that the release's rows are now in {@code schema} (an incremental release once applied). */
+    public static void setDataSchema(Connection c, String id, ReleaseSchema schema) throws SQLException {
+        update(c, "update release set data_schema = ? where id = ?", schema.name(), id);
+    }
+
     public static void setStatus(Connection c, String id, ReleaseStatus status, String error) throws SQLException {
         update(c, "update release set status = ?, error = ?,"
                 + " live_at = case when ? = 'LIVE' then now() else live_at end where id = ?", status.name(), error,
@@ -72,6 +79,17 @@ public final class ReleaseStore {
                                 where release_id = r.id and kind = 'SOCIOS'),
                     quarantined = (select count(*) from quarantined_row where release_id = r.id)
                 where id = ?""", id);
+    }
+
+    /**
+     * The totals of a release applied incrementally: the rows now in {@code schema} (its files' counts say what was
+     * staged, not what the directory holds).
+     */
+    public static void recordCountsFrom(Connection c, String id, ReleaseSchema schema) throws SQLException {
+        update(c, "update release set establishments = (select count(*) from " + schema.table("establishment") + "),"
+                + " companies = (select count(*) from " + schema.table("company") + "),"
+                + " partners = (select count(*) from " + schema.table("partner") + "),"
+                + " quarantined = (select count(*) from quarantined_row where release_id = ?) where id = ?", id, id);
     }
 
     public static void registerFiles(Connection c, String releaseId, List<ReleaseFile> files) throws SQLException {
@@ -216,10 +234,10 @@ public final class ReleaseStore {
     }
 
     private static Release release(ResultSet rs) throws SQLException {
-        return new Release(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                ReleaseStatus.valueOf(rs.getString(5)), (Long) rs.getObject(6), (Long) rs.getObject(7),
-                (Long) rs.getObject(8), (Long) rs.getObject(9), rs.getObject(10, OffsetDateTime.class),
-                rs.getObject(11, OffsetDateTime.class), rs.getString(12));
+        return new Release(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                ReleaseStatus.valueOf(rs.getString(6)), (Long) rs.getObject(7), (Long) rs.getObject(8),
+                (Long) rs.getObject(9), (Long) rs.getObject(10), rs.getObject(11, OffsetDateTime.class),
+                rs.getObject(12, OffsetDateTime.class), rs.getString(13));
     }
 
     private static Job job(ResultSet rs) throws SQLException {
