@@ -67,7 +67,12 @@ public final class IngestionFixture {
 
     /** Starts the ingestion of {@code dir} as release {@code id} (the caller is a host-admin); returns the job id. */
     public static long ingest(String id, Path dir) {
-        return given().contentType(ContentType.JSON).body(Map.of("releaseId", id, "source", dir.toString()))
+        return ingest(id, dir.toString());
+    }
+
+    /** The same from any source: a directory or an http(s) base URL. */
+    public static long ingest(String id, String source) {
+        return given().contentType(ContentType.JSON).body(Map.of("releaseId", id, "source", source))
                 .post("/api/ingestion/releases").then().statusCode(202).extract().jsonPath().getLong("job.id");
     }
 

@@ -22,6 +22,18 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
+import com.sun.net.httpserver.HttpServer;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The real Receita sample files (SERPRO's Brasília branch and its company, partners, Simples and lookups) through the
@@ -32,6 +44,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(ApicurioTestResource.class)
 class SampleReleaseIngestionTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     @TestSecurity(user = "operator", roles = "host-admin")
@@ -111,6 +126,62 @@ class SampleReleaseIngestionTest {
         search("{\"cnaes\":[\"6204000\"],\"opened_after\":\"1967-07-01\"}").body("meta.total_items", is(0));
         given().header("X-API-KEY", API_KEY).get("/v1/companies?cnae_principal=6204000&uf=DF").then().statusCode(200)
                 .body("data.cnpj", contains("33683111000280")).body("meta.page", is(1));
+    }
+
+    @Test
+    @TestSecurity(user = "operator", roles = "host-admin")
+    void aReleaseIsDownloadedFromAnHttpBaseUrlAndAnnouncedOnceLive() throws Exception {
+        Path dir = IngestionFixture.sampleRelease();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> requested = new CopyOnWriteArrayList<>();
+        server.createContext("/dados_abertos_cnpj/2026-11/", exchange -> {
+            String name = exchange.getRequestURI().getPath().replace("/dados_abertos_cnpj/2026-11/", "");
+            requested.add(exchange.getRequestMethod() + " " + name);
+            byte[] body;
+            if (name.isEmpty()) {
+                StringBuilder listing = new StringBuilder("<html><body><h1>Index of /2026-11</h1>");
+                for (String zip : IngestionFixture.SAMPLE_ZIPS) {
+                    listing.append("<a href=\"").append(zip).append("\">").append(zip).append("</a><br>");
+                }
+                body = listing.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/html");
+            } else if (Files.exists(dir.resolve(name))) {
+                body = Files.readAllBytes(dir.resolve(name));
+                exchange.getResponseHeaders().add("Content-Type", "application/zip");
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            if (exchange.getRequestMethod().equals("HEAD")) {
+                exchange.getResponseHeaders().add("Content-Length", String.valueOf(body.length));
+                exchange.sendResponseHeaders(200, -1);
+            } else {
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String release = "from-http-" + System.nanoTime();
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/dados_abertos_cnpj/2026-11/";
+            JsonPath job = awaitJob(ingest(release, url));
+            assertThat(job.getString("status")).as(job.prettify()).isEqualTo("SUCCEEDED");
+            assertThat(requested).contains("GET Estabelecimentos0.zip", "GET Empresas1.zip");
+            given().header("X-API-KEY", API_KEY).get("/v1/companies/{cnpj}", "33683111000280").then().statusCode(200)
+                    .body("razao_social", equalTo("SERVICO FEDERAL DE PROCESSAMENTO DE DADOS (SERPRO)"));
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "select count(*) from outbox where event_type = 'directory.release-ingested' and message_key = ?")) {
+                s.setString(1, release);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("directory.release-ingested written with the switch").isEqualTo(1);
+                }
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 
     private static io.restassured.response.ValidatableResponse search(String body) {
