@@ -88,10 +88,16 @@ public final class Components {
 
     private ProcessSpec serviceSpec(LocalStack.Service service) {
         try {
-            return QuarkusService.prepare(stack.home(), service.module(), service.module(), state.work(service.module()),
-                    service.port(), service.database(), new QuarkusService.Surroundings(stack.postgresPort(),
-                            stack.kafkaBootstrap(), ApicurioRegistry.apiUri(stack.registryPort()), stack.oidcUrl()),
-                    QuarkusService.JvmProfile.QUICK_START);
+            // The directory loader is CPU-bound for hours on a real release: it gets the full JIT; the others start light.
+            boolean ingestion = service.module().equals("ingestion-service");
+            ProcessSpec spec = QuarkusService.prepare(stack.home(), service.module(), service.module(),
+                    state.work(service.module()), service.port(), service.database(),
+                    new QuarkusService.Surroundings(stack.postgresPort(), stack.kafkaBootstrap(),
+                            ApicurioRegistry.apiUri(stack.registryPort()), stack.oidcUrl()),
+                    ingestion ? QuarkusService.JvmProfile.THROUGHPUT : QuarkusService.JvmProfile.QUICK_START);
+            // Releases fetched over HTTP are kept with the stack's data (./dominus reset deletes them).
+            return ingestion ? spec.withVariable("DOMINUS_INGESTION_DOWNLOAD_DIR",
+                    state.work(service.module()).resolve("downloads").toString()) : spec;
         } catch (IllegalStateException missing) {
             throw new LauncherException(missing.getMessage());
         }

@@ -135,7 +135,7 @@ public class IngestionResource {
     @POST
     @Path("/directory/switch-back")
     @Consumes(MediaType.WILDCARD) // no body
-    public Release switchBack() throws SQLException {
+    public Release switchBack() throws Exception {
         return ingestion.switchBack();
     }
 

@@ -32,8 +32,10 @@ final class SearchRequests {
             throw invalid("body", "a JSON body is required, e.g. {\"cnaes\":[\"6201501\"],\"uf\":\"SP\"}", null);
         }
         List<Integer> cnaes = cnaes(r.cnaes());
-        String uf = uf(r.uf());
-        Integer municipio = municipio(r.municipioIbge(), uf);
+        String given = uf(r.uf());
+        Integer municipio = municipio(r.municipioIbge(), given);
+        // A municipality implies its UF: the search then reads one partition, and the total is scaled within it.
+        String uf = municipio == null ? given : Municipalities.instance().byIbge(municipio).orElseThrow().uf();
         List<Integer> portes = portes(r.porte());
         if (r.capitalMin() != null && r.capitalMin().signum() < 0) {
             throw invalid("capital_min", "must be zero or more", r.capitalMin());

@@ -37,7 +37,7 @@ public final class CompanyMapper implements RowMapper {
     public String map(RfRecordReader r, int fileIndex, BinaryCopyBuffer out) {
         String root = Roots.of(r, CNPJ_BASICO.ordinal());
         if (root == null) {
-            return "invalid_cnpj_basico: expected 8 digits or capital letters, found \"" + r.field(CNPJ_BASICO.ordinal()) + "\"";
+            return Roots.invalid(r, CNPJ_BASICO.ordinal());
         }
         issues.clear();
         out.mark();
@@ -68,29 +68,30 @@ public final class CompanyMapper implements RowMapper {
         long unscaled = 0;
         int decimals = -1;
         boolean ok = true;
-        for (int p = start; p < end && ok; p++) {
-            byte c = b[p];
-            if (c >= '0' && c <= '9') {
-                if (decimals >= 2 || unscaled > 900_000_000_000_000_000L / 10) {
-                    ok = false;
+        try {
+            for (int p = start; p < end && ok; p++) {
+                byte c = b[p];
+                if (c >= '0' && c <= '9' && decimals < 2) {
+                    unscaled = Math.addExact(Math.multiplyExact(unscaled, 10), c - '0');
+                    if (decimals >= 0) {
+                        decimals++;
+                    }
+                } else if (c == ',' && decimals < 0) {
+                    decimals = 0;
+                } else {
+                    ok = false; // a third decimal, a second comma, or not a digit
                 }
-                unscaled = unscaled * 10 + (c - '0');
-                if (decimals >= 0) {
-                    decimals++;
-                }
-            } else if (c == ',' && decimals < 0) {
-                decimals = 0;
-            } else {
-                ok = false;
             }
+            for (int d = Math.max(decimals, 0); d < 2 && ok; d++) {
+                unscaled = Math.multiplyExact(unscaled, 10);
+            }
+        } catch (ArithmeticException tooLarge) {
+            ok = false;
         }
-        if (!ok) {
+        if (!ok) { // too large for a long of centavos (R$ 92 quadrillion) is not a capital either
             issues.add("capital_social", "not an amount with a decimal comma", r.field(field));
             out.nul();
             return;
-        }
-        for (int d = Math.max(decimals, 0); d < 2; d++) {
-            unscaled *= 10;
         }
         out.numeric(unscaled, 2);
     }

@@ -92,6 +92,10 @@ public final class FileLoader {
             totalLines += chunk.lines();
             listener.chunkCommitted(fileName, chunk.rows(), chunk.quarantined().size(), reader.bytesRead());
             checkBadRows(fileName, totalLines, totalBad);
+            if (Thread.currentThread().isInterrupted()) {
+                // The job failed elsewhere: stop at this chunk boundary (a resumed job goes on from here).
+                throw new java.io.InterruptedIOException(fileName + ": load stopped after chunk " + (chunkNo - 1));
+            }
             if (chunk.endOfFile()) {
                 break;
             }

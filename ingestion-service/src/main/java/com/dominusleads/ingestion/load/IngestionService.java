@@ -59,29 +59,17 @@ public class IngestionService {
 
     /** Queues the reprocessing of one file of a release that is not live (it resumes the release's ingestion). */
     public Job reprocessFile(String releaseId, String fileName, String operator) throws SQLException {
-        Job job;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            Release release = ReleaseStore.release(c, releaseId)
-                    .orElseThrow(() -> ApiException.notFound("release_not_found", "No release " + releaseId));
-            if (release.status() == ReleaseStatus.LIVE || release.status() == ReleaseStatus.PREVIOUS
-                    || release.status() == ReleaseStatus.RETIRED) {
+        return queue(releaseId, JobKind.REPROCESS_FILE, fileName, operator, c -> {
+            Release release = ReleaseStore.release(c, releaseId).orElseThrow();
+            if (release.status() == ReleaseStatus.LIVE || release.status() == ReleaseStatus.PREVIOUS) {
                 throw ApiException.conflict("release_not_reprocessable", "Release " + releaseId + " is "
-                        + release.status() + ": only a release that is loading, failed or ready can have a file"
-                        + " reprocessed; ingest a new release instead");
+                        + release.status() + ": only a release that is loading, failed or ready can have a whole file"
+                        + " reprocessed; reprocess its chunks or UFs, or ingest a new release");
             }
-            if (!fileExists(c, releaseId, fileName)) {
+            if (!ReleaseStore.hasFile(c, releaseId, fileName)) {
                 throw ApiException.notFound("file_not_found", "Release " + releaseId + " has no file " + fileName);
             }
-            if (hasActiveJob(c, releaseId)) {
-                throw ApiException.conflict("job_running", "Release " + releaseId + " has a job queued or running;"
-                        + " wait for it to finish (GET /api/ingestion/releases/" + releaseId + ")");
-            }
-            job = ReleaseStore.createJob(c, releaseId, JobKind.REPROCESS_FILE, fileName, operator);
-            c.commit();
-        }
-        scheduler.wakeUp();
-        return job;
+        });
     }
 
     /** Queues the reload of one committed chunk of a file ({@code chunk} numbers start at 0). */
@@ -141,7 +129,7 @@ public class IngestionService {
                 throw ApiException.conflict("release_retired", "Release " + releaseId + " is retired: its tables are gone");
             }
             check.check(c);
-            if (hasActiveJob(c, releaseId)) {
+            if (ReleaseStore.hasActiveJob(c, releaseId)) {
                 throw ApiException.conflict("job_running", "Release " + releaseId + " has a job queued or running;"
                         + " wait for it to finish (GET /api/ingestion/releases/" + releaseId + ")");
             }
@@ -152,28 +140,7 @@ public class IngestionService {
         return job;
     }
 
-    public Release switchBack() throws SQLException {
+    public Release switchBack() throws Exception {
         return runner.releaseSwitch().switchBack();
-    }
-
-
-    private static boolean fileExists(Connection c, String releaseId, String fileName) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select 1 from release_file where release_id = ? and name = ?")) {
-            s.setString(1, releaseId);
-            s.setString(2, fileName);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    private static boolean hasActiveJob(Connection c, String releaseId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "select 1 from ingestion_job where release_id = ? and status in ('QUEUED', 'RUNNING')")) {
-            s.setString(1, releaseId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 }

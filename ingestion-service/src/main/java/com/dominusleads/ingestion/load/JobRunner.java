@@ -11,6 +11,7 @@ import com.dominusleads.ingestion.normalisation.PhoneNumbers;
 import com.dominusleads.ingestion.persistence.ReleaseIndexing;
 import com.dominusleads.ingestion.persistence.ReleaseSchema;
 import com.dominusleads.ingestion.persistence.ReleaseStore;
+import com.dominusleads.ingestion.persistence.Transactions;
 import com.dominusleads.ingestion.release.ReleaseFile;
 import com.dominusleads.ingestion.release.ReleaseSource;
 import com.dominusleads.servicekit.outbox.OutboxWriter;
@@ -104,7 +105,27 @@ public class JobRunner {
         }
     }
 
-    private void ingest(Job job, Release release) throws Exception {
+    private void ingest(Job job, Release given) throws Exception {
+        // A resumed job goes on where it stopped: a release already switched has nothing left to do, and one that is
+        // ready only needs its switch.
+        Release release = inTransaction(c -> ReleaseStore.release(c, given.id()).orElseThrow());
+        if (release.status() == ReleaseStatus.LIVE || release.status() == ReleaseStatus.PREVIOUS
+                || release.status() == ReleaseStatus.RETIRED) {
+            return;
+        }
+        if (release.status() != ReleaseStatus.READY) {
+            load(job, release);
+        }
+        phase(job, JobPhase.SWITCH);
+        if (release.mode().equals("INCREMENTAL")) {
+            releaseSwitch.applyIncrementally(release.id());
+        } else {
+            releaseSwitch.goLive(release.id());
+        }
+    }
+
+    /** FILES, LOAD and INDEX: the release's files loaded, made durable and indexed; READY at the end. */
+    private void load(Job job, Release release) throws Exception {
         ReleaseSchema schema = ReleaseSchema.of(release.seq());
         ReleaseSource source = sources.open(release.source(), release.id());
 
@@ -134,17 +155,10 @@ public class JobRunner {
             });
         }
         inTransaction(c -> {
-            ReleaseStore.recordCounts(c, release.id());
+            ReleaseStore.recordCountsFrom(c, release.id(), schema);
             ReleaseStore.setStatus(c, release.id(), ReleaseStatus.READY, null);
             return null;
         });
-
-        phase(job, JobPhase.SWITCH);
-        if (incremental) {
-            releaseSwitch.applyIncrementally(release.id());
-        } else {
-            releaseSwitch.goLive(release.id());
-        }
     }
 
     /** Loads every file not yet done, {@code workers} at a time, largest first (so none is left alone at the end). */
@@ -175,7 +189,18 @@ public class JobRunner {
             }
             throw e;
         } finally {
-            pool.shutdownNow();
+            stop(pool);
+        }
+    }
+
+    /**
+     * Stops the other loaders (they check for interruption between chunks) and waits for them: the job's lock must
+     * not be released while one of its loaders still commits.
+     */
+    static void stop(ExecutorService pool) throws InterruptedException {
+        pool.shutdownNow();
+        while (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            LOG.info("waiting for the release's loaders to stop");
         }
     }
 
@@ -244,6 +269,19 @@ public class JobRunner {
             }
             ReleaseStore.resetFile(c, release.id(), fileName);
             ReleaseStore.forgetSteps(c, release.id());
+            ReleaseStore.setStatus(c, release.id(), ReleaseStatus.LOADING, null);
+            // Its unique index goes too: the reloaded rows may clash with duplicates removed at indexing, and the
+            // index step (run again) removes them again.
+            try (var s = c.createStatement()) {
+                if (kind == RfFileKind.ESTABELECIMENTOS) {
+                    for (String uf : Ufs.ALL) {
+                        s.execute("drop index if exists " + schema.name() + ".establishment_"
+                                + uf.toLowerCase(java.util.Locale.ROOT) + "_cnpj");
+                    }
+                } else if (kind == RfFileKind.EMPRESAS || kind == RfFileKind.SIMPLES) {
+                    s.execute("drop index if exists " + schema.name() + "." + table + "_key");
+                }
+            }
             return null;
         });
     }
@@ -256,22 +294,7 @@ public class JobRunner {
         LOG.infof("job %d (%s of release %s): %s", job.id(), job.kind(), job.releaseId(), phase);
     }
 
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection connection) throws Exception;
-    }
-
-    <T> T inTransaction(SqlWork<T> work) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            }
-        }
+    <T> T inTransaction(Transactions.Work<T> work) throws Exception {
+        return Transactions.inTransaction(dataSource, work);
     }
 }

@@ -40,7 +40,7 @@ public final class PartnerMapper implements RowMapper {
     public String map(RfRecordReader r, int fileIndex, BinaryCopyBuffer out) {
         String root = Roots.of(r, i(CNPJ_BASICO));
         if (root == null) {
-            return "invalid_cnpj_basico: expected 8 digits or capital letters, found \"" + r.field(i(CNPJ_BASICO)) + "\"";
+            return Roots.invalid(r, i(CNPJ_BASICO));
         }
         int kind = Fields.digits(r, i(IDENTIFICADOR_SOCIO));
         if (kind != 1 && kind != 2 && kind != 3) {

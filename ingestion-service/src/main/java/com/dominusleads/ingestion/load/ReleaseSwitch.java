@@ -6,6 +6,7 @@ import com.dominusleads.ingestion.domain.ReleaseStatus;
 import com.dominusleads.ingestion.persistence.DirectoryViews;
 import com.dominusleads.ingestion.persistence.ReleaseSchema;
 import com.dominusleads.ingestion.persistence.ReleaseStore;
+import com.dominusleads.ingestion.persistence.Transactions;
 import com.dominusleads.servicekit.api.ApiException;
 import com.dominusleads.servicekit.outbox.OutboxWriter;
 import java.sql.Connection;
@@ -37,14 +38,12 @@ public final class ReleaseSwitch {
     }
 
     /** Makes the READY release {@code releaseId} live and announces it. */
-    public void goLive(String releaseId) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+    public void goLive(String releaseId) throws Exception {
+        boolean switched = Transactions.inTransaction(dataSource, c -> {
             lockReleases(c);
             Release release = ReleaseStore.release(c, releaseId).orElseThrow();
             if (release.status() == ReleaseStatus.LIVE) {
-                c.rollback();
-                return; // a resumed job whose switch had committed
+                return false; // a resumed job whose switch had committed
             }
             Optional<Release> retired = ReleaseStore.withStatus(c, ReleaseStatus.PREVIOUS);
             if (retired.isPresent()) {
@@ -56,23 +55,18 @@ public final class ReleaseSwitch {
             }
             ReleaseStore.setStatus(c, releaseId, ReleaseStatus.LIVE, null);
             DirectoryViews.pointAt(c, ReleaseSchema.ofData(release));
-            outbox.append(c, DirectoryReleaseIngested.newBuilder()
-                    .setReleaseId(releaseId)
-                    .setEstablishments(nullToZero(release.establishments()))
-                    .setCompanies(nullToZero(release.companies()))
-                    .setQuarantinedRows(nullToZero(release.quarantined()))
-                    .setOccurredAt(Instant.now())
-                    .build());
-            c.commit();
+            announce(c, release);
+            return true;
+        });
+        if (switched) {
+            dropRetiredSchemas();
+            LOG.infof("release %s is live", releaseId);
         }
-        dropRetiredSchemas();
-        LOG.infof("release %s is live", releaseId);
     }
 
-    /** Makes the previous release live again (the current one becomes the previous). */
-    public Release switchBack() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+    /** Makes the previous release live again (the current one becomes the previous), and announces it. */
+    public Release switchBack() throws Exception {
+        Release back = Transactions.inTransaction(dataSource, c -> {
             lockReleases(c);
             Release previous = ReleaseStore.withStatus(c, ReleaseStatus.PREVIOUS).orElseThrow(() -> new ApiException(409,
                     "no_previous_release", "There is no previous release to switch back to: only the last replaced release is kept"));
@@ -82,10 +76,12 @@ public final class ReleaseSwitch {
             ReleaseStore.setStatus(c, live.id(), ReleaseStatus.PREVIOUS, null);
             ReleaseStore.setStatus(c, previous.id(), ReleaseStatus.LIVE, null);
             DirectoryViews.pointAt(c, ReleaseSchema.ofData(previous));
-            c.commit();
-            LOG.infof("switched back to release %s (%s is now the previous one)", previous.id(), live.id());
-            return ReleaseStore.release(c, previous.id()).orElseThrow();
-        }
+            Release now = ReleaseStore.release(c, previous.id()).orElseThrow();
+            announce(c, now);
+            return now;
+        });
+        LOG.infof("switched back to release %s", back.id());
+        return back;
     }
 
     /** Serialises switches: two at once would fight over the live and previous slots. */
@@ -135,37 +131,40 @@ public final class ReleaseSwitch {
      * release's tables, changing only the rows that differ, in one transaction: readers see the old rows until it
      * commits, then the new ones. The live release retires; its tables now hold the new release.
      */
-    public IncrementalApply.Changes applyIncrementally(String releaseId) throws SQLException {
-        IncrementalApply.Changes changes;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+    public IncrementalApply.Changes applyIncrementally(String releaseId) throws Exception {
+        IncrementalApply.Changes changes = Transactions.inTransaction(dataSource, c -> {
             lockReleases(c);
             Release release = ReleaseStore.release(c, releaseId).orElseThrow();
             if (release.status() == ReleaseStatus.LIVE) {
-                c.rollback();
                 return null; // a resumed job whose apply had committed
             }
             Release live = ReleaseStore.withStatus(c, ReleaseStatus.LIVE).orElseThrow(() -> new IllegalStateException(
                     "an incremental release is applied onto the live one, and no release is live: ingest it in full"));
             ReleaseSchema target = ReleaseSchema.ofData(live);
-            changes = IncrementalApply.apply(c, target, ReleaseSchema.of(release.seq()));
+            IncrementalApply.Changes applied = IncrementalApply.apply(c, target, ReleaseSchema.of(release.seq()));
             ReleaseStore.setStatus(c, live.id(), ReleaseStatus.RETIRED, null);
             ReleaseStore.setDataSchema(c, releaseId, target);
             ReleaseStore.setStatus(c, releaseId, ReleaseStatus.LIVE, null);
             ReleaseStore.recordCountsFrom(c, releaseId, target);
-            Release applied = ReleaseStore.release(c, releaseId).orElseThrow();
-            outbox.append(c, DirectoryReleaseIngested.newBuilder()
-                    .setReleaseId(releaseId)
-                    .setEstablishments(nullToZero(applied.establishments()))
-                    .setCompanies(nullToZero(applied.companies()))
-                    .setQuarantinedRows(nullToZero(applied.quarantined()))
-                    .setOccurredAt(Instant.now())
-                    .build());
-            c.commit();
+            announce(c, ReleaseStore.release(c, releaseId).orElseThrow());
+            return applied;
+        });
+        if (changes != null) {
+            dropRetiredSchemas();
+            LOG.infof("release %s applied incrementally: %s", releaseId, changes);
         }
-        dropRetiredSchemas();
-        LOG.infof("release %s applied incrementally: %s", releaseId, changes);
         return changes;
+    }
+
+    /** {@code directory.release-ingested}, in the switching transaction: published if and only if it commits. */
+    private void announce(Connection c, Release live) throws SQLException {
+        outbox.append(c, DirectoryReleaseIngested.newBuilder()
+                .setReleaseId(live.id())
+                .setEstablishments(nullToZero(live.establishments()))
+                .setCompanies(nullToZero(live.companies()))
+                .setQuarantinedRows(nullToZero(live.quarantined()))
+                .setOccurredAt(Instant.now())
+                .build());
     }
 
     private static long nullToZero(Long value) {

@@ -8,6 +8,7 @@ import com.dominusleads.ingestion.persistence.ChunkStore;
 import com.dominusleads.ingestion.persistence.ReleaseIndexing;
 import com.dominusleads.ingestion.persistence.ReleaseSchema;
 import com.dominusleads.ingestion.persistence.ReleaseStore;
+import com.dominusleads.ingestion.persistence.Transactions;
 import com.dominusleads.ingestion.release.ReleaseFile;
 import com.dominusleads.ingestion.release.ReleaseSource;
 import java.io.InputStream;
@@ -51,96 +52,133 @@ final class Reprocessing {
         String table = schema.table(mapper.table());
         int fileIndex = FileIndex.of(fileName);
         Path zip = source.fetch(new ReleaseFile(fileName, kind, -1), (name, done, total) -> { });
-        try (Connection c = dataSource.getConnection(); ZipFile file = new ZipFile(zip.toFile())) {
-            c.setAutoCommit(false);
-            long firstLine;
-            int lines;
-            int oldRows;
-            int oldBad;
-            try (PreparedStatement s = c.prepareStatement("select first_line, lines, rows_loaded, rows_quarantined"
-                    + " from file_chunk where release_id = ? and file_name = ? and chunk_no = ?")) {
-                s.setString(1, release.id());
-                s.setString(2, fileName);
-                s.setInt(3, chunkNo);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new JobFailure(fileName + " has no loaded chunk " + chunkNo);
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            Transactions.inTransaction(dataSource, c -> {
+                long firstLine;
+                int lines;
+                int oldRows;
+                int oldBad;
+                try (PreparedStatement s = c.prepareStatement("select first_line, lines, rows_loaded, rows_quarantined"
+                        + " from file_chunk where release_id = ? and file_name = ? and chunk_no = ?")) {
+                    s.setString(1, release.id());
+                    s.setString(2, fileName);
+                    s.setInt(3, chunkNo);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new JobFailure(fileName + " has no loaded chunk " + chunkNo);
+                        }
+                        firstLine = rs.getLong(1);
+                        lines = rs.getInt(2);
+                        oldRows = rs.getInt(3);
+                        oldBad = rs.getInt(4);
                     }
-                    firstLine = rs.getLong(1);
-                    lines = rs.getInt(2);
-                    oldRows = rs.getInt(3);
-                    oldBad = rs.getInt(4);
                 }
-            }
-            long lastLine = firstLine + lines - 1;
-            String range = "src_file = " + fileIndex + " and src_line between " + firstLine + " and " + lastLine;
-            boolean establishments = kind == RfFileKind.ESTABELECIMENTOS;
-            try (Statement s = c.createStatement()) {
-                if (establishments) {
-                    // Their search rows go with them; the UFs they are in get their counts again below.
-                    s.execute("create temporary table reprocessed on commit drop as select cnpj, uf from " + table
-                            + " where " + range);
-                    s.execute("delete from " + schema.table("establishment_cnae") + " x using reprocessed r"
-                            + " where x.uf = r.uf and x.cnpj = r.cnpj");
-                }
-                s.execute("delete from " + table + " where " + range);
-            }
-            try (PreparedStatement s = c.prepareStatement("delete from quarantined_row where release_id = ?"
-                    + " and file_name = ? and line_no between ? and ?")) {
-                s.setString(1, release.id());
-                s.setString(2, fileName);
-                s.setLong(3, firstLine);
-                s.setLong(4, lastLine);
-                s.executeUpdate();
-            }
-            RecordCopy.Result result;
-            try (InputStream in = file.getInputStream(FileLoader.singleEntry(file, fileName))) {
-                RfRecordReader reader = new RfRecordReader(in, mapper.fields());
-                FileLoader.skip(reader, firstLine - 1);
-                result = new RecordCopy(c, table, mapper, fileIndex, r -> true).copy(reader, lines);
-            }
-            if (result.lines() != lines) {
-                throw new JobFailure(fileName + " changed since it was loaded: chunk " + chunkNo + " had " + lines
-                        + " lines, now " + result.lines() + "; ingest the release again instead");
-            }
-            ChunkStore.quarantine(c, release.id(), fileName, result.quarantined());
-            try (PreparedStatement s = c.prepareStatement("update file_chunk set rows_loaded = ?, rows_quarantined = ?"
-                    + " where release_id = ? and file_name = ? and chunk_no = ?")) {
-                s.setInt(1, result.rows());
-                s.setInt(2, result.quarantined().size());
-                s.setString(3, release.id());
-                s.setString(4, fileName);
-                s.setInt(5, chunkNo);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("update release_file set rows_loaded = rows_loaded + ?,"
-                    + " rows_quarantined = rows_quarantined + ? where release_id = ? and name = ?")) {
-                s.setInt(1, result.rows() - oldRows);
-                s.setInt(2, result.quarantined().size() - oldBad);
-                s.setString(3, release.id());
-                s.setString(4, fileName);
-                s.executeUpdate();
-            }
-            if (establishments) {
+                long lastLine = firstLine + lines - 1;
+                String range = "src_file = " + fileIndex + " and src_line between " + firstLine + " and " + lastLine;
+                boolean establishments = kind == RfFileKind.ESTABELECIMENTOS;
                 try (Statement s = c.createStatement()) {
-                    s.execute("insert into " + schema.table("establishment_cnae") + " "
-                            + ReleaseIndexing.searchRows(table + " e", "e." + range));
-                    try (ResultSet ufs = s.executeQuery("select distinct uf from reprocessed union select distinct uf from "
-                            + table + " where " + range)) {
-                        java.util.List<String> touched = new java.util.ArrayList<>();
-                        while (ufs.next()) {
-                            touched.add(ufs.getString(1));
-                        }
-                        for (String uf : touched) {
-                            ReleaseIndexing.recount(c, schema, uf);
+                    if (establishments) {
+                        // Their search rows go with them; the UFs they are in get their counts again below.
+                        s.execute("create temporary table reprocessed on commit drop as select cnpj, uf from " + table
+                                + " where " + range);
+                        s.execute("delete from " + schema.table("establishment_cnae") + " x using reprocessed r"
+                                + " where x.uf = r.uf and x.cnpj = r.cnpj");
+                    }
+                    s.execute("delete from " + table + " where " + range);
+                }
+                try (PreparedStatement s = c.prepareStatement("delete from quarantined_row where release_id = ?"
+                        + " and file_name = ? and line_no between ? and ?")) {
+                    s.setString(1, release.id());
+                    s.setString(2, fileName);
+                    s.setLong(3, firstLine);
+                    s.setLong(4, lastLine);
+                    s.executeUpdate();
+                }
+                RecordCopy.Result result;
+                try (InputStream in = file.getInputStream(FileLoader.singleEntry(file, fileName))) {
+                    RfRecordReader reader = new RfRecordReader(in, mapper.fields());
+                    FileLoader.skip(reader, firstLine - 1);
+                    // Through a staging table: a row whose key another row now holds (a duplicate removed at
+                    // indexing, or one within the chunk) goes back to quarantine instead of failing the reload.
+                    try (Statement s = c.createStatement()) {
+                        s.execute("create temporary table incoming (like " + table + ") on commit drop");
+                    }
+                    result = new RecordCopy(c, "pg_temp.incoming", mapper, fileIndex, r -> true).copy(reader, lines);
+                }
+                int clashes = quarantineClashes(c, release.id(), fileName, table, KEYS.get(mapper.table()));
+                try (Statement s = c.createStatement()) {
+                    s.execute("insert into " + table + " select * from pg_temp.incoming");
+                }
+                if (result.lines() != lines) {
+                    throw new JobFailure(fileName + " changed since it was loaded: chunk " + chunkNo + " had " + lines
+                            + " lines, now " + result.lines() + "; ingest the release again instead");
+                }
+                ChunkStore.quarantine(c, release.id(), fileName, result.quarantined());
+                int rowsLoaded = result.rows() - clashes;
+                int rowsQuarantined = result.quarantined().size() + clashes;
+                try (PreparedStatement s = c.prepareStatement("update file_chunk set rows_loaded = ?, rows_quarantined = ?"
+                        + " where release_id = ? and file_name = ? and chunk_no = ?")) {
+                    s.setInt(1, rowsLoaded);
+                    s.setInt(2, rowsQuarantined);
+                    s.setString(3, release.id());
+                    s.setString(4, fileName);
+                    s.setInt(5, chunkNo);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("update release_file set rows_loaded = rows_loaded + ?,"
+                        + " rows_quarantined = rows_quarantined + ? where release_id = ? and name = ?")) {
+                    s.setInt(1, rowsLoaded - oldRows);
+                    s.setInt(2, rowsQuarantined - oldBad);
+                    s.setString(3, release.id());
+                    s.setString(4, fileName);
+                    s.executeUpdate();
+                }
+                if (establishments) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("insert into " + schema.table("establishment_cnae") + " "
+                                + ReleaseIndexing.searchRows(table + " e", "e." + range));
+                        try (ResultSet ufs = s.executeQuery("select distinct uf from reprocessed union select distinct uf from "
+                                + table + " where " + range)) {
+                            java.util.List<String> touched = new java.util.ArrayList<>();
+                            while (ufs.next()) {
+                                touched.add(ufs.getString(1));
+                            }
+                            for (String uf : touched) {
+                                ReleaseIndexing.recount(c, schema, uf);
+                            }
                         }
                     }
                 }
-            }
-            ReleaseStore.recordCounts(c, release.id());
-            c.commit();
-            LOG.infof("release %s: chunk %d of %s reloaded (lines %d-%d: %d rows, %d quarantined)", release.id(), chunkNo,
-                    fileName, firstLine, lastLine, result.rows(), result.quarantined().size());
+                ReleaseStore.recordCountsFrom(c, release.id(), schema);
+                LOG.infof("release %s: chunk %d of %s reloaded (lines %d-%d: %d rows, %d quarantined)", release.id(), chunkNo,
+                        fileName, firstLine, lastLine, rowsLoaded, rowsQuarantined);
+                return null;
+            });
+        }
+    }
+
+    /** The unique key of each table that has one (establishments are unique by CNPJ within their UF). */
+    private static final java.util.Map<String, java.util.List<String>> KEYS = java.util.Map.of(
+            "establishment", java.util.List.of("cnpj", "uf"), "company", java.util.List.of("cnpj_basico"),
+            "simples", java.util.List.of("cnpj_basico"));
+
+    /** Moves the incoming rows whose key is taken (in the table, or by a later line of the chunk) to quarantine. */
+    private static int quarantineClashes(Connection c, String releaseId, String fileName, String table,
+                                         java.util.List<String> key) throws SQLException {
+        if (key == null) {
+            return 0;
+        }
+        String matchTable = key.stream().map(k -> "t." + k + " = i." + k).collect(java.util.stream.Collectors.joining(" and "));
+        String matchLater = key.stream().map(k -> "l." + k + " = i." + k).collect(java.util.stream.Collectors.joining(" and "));
+        try (PreparedStatement s = c.prepareStatement("with clash as (delete from pg_temp.incoming i where exists"
+                + " (select 1 from " + table + " t where " + matchTable + ") or exists (select 1 from pg_temp.incoming l"
+                + " where " + matchLater + " and l.src_line > i.src_line) returning i.*)"
+                + " insert into quarantined_row (release_id, file_name, line_no, reason, raw_line)"
+                + " select ?, ?, src_line, 'duplicate_key: " + String.join(" + ", key) + " held by another row',"
+                + " row_to_json(clash)::text from clash")) {
+            s.setString(1, releaseId);
+            s.setString(2, fileName);
+            return s.executeUpdate();
         }
     }
 
@@ -163,15 +201,12 @@ final class Reprocessing {
                 continue;
             }
             Path zip = source.fetch(file, (name, done, total) -> { });
-            try (Connection c = dataSource.getConnection(); ZipFile zipFile = new ZipFile(zip.toFile());
+            try (ZipFile zipFile = new ZipFile(zip.toFile());
                  InputStream in = zipFile.getInputStream(FileLoader.singleEntry(zipFile, file.name()))) {
-                c.setAutoCommit(false);
                 RfRecordReader reader = new RfRecordReader(in, mapper.fields());
                 // Malformed lines were quarantined by the load; here only this UF's well-formed rows are wanted.
-                RecordCopy.Result result = new RecordCopy(c, next, mapper, FileIndex.of(file.name()),
-                        r -> com.dominusleads.ingestion.parsing.Fields.is(r, ufField, uf)).copy(reader, Long.MAX_VALUE);
-                c.commit();
-                rows += result.rows();
+                rows += Transactions.inTransaction(dataSource, c -> new RecordCopy(c, next, mapper, FileIndex.of(file.name()),
+                        r -> com.dominusleads.ingestion.parsing.Fields.is(r, ufField, uf)).copy(reader, Long.MAX_VALUE)).rows();
             }
         }
         try (Connection c = dataSource.getConnection()) {
@@ -180,8 +215,8 @@ final class Reprocessing {
         }
         String current = schema.establishmentPartition(uf);
         String currentSearch = schema.searchPartition(uf);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(false);
+        Transactions.inTransaction(dataSource, c -> {
+            Statement s = c.createStatement();
             // The partition constraint as a check: ATTACH then need not scan the table under its lock.
             s.execute("alter table " + next + " add constraint uf_" + suffix + " check (uf = '" + uf + "')");
             s.execute("alter table " + nextSearch + " add constraint uf_" + suffix + " check (uf = '" + uf + "')");
@@ -199,8 +234,9 @@ final class Reprocessing {
                 s.execute("alter index " + schema.name() + "." + index[0] + " rename to " + index[1]);
             }
             ReleaseIndexing.recount(c, schema, uf);
-            c.commit();
-        }
+            s.close();
+            return null;
+        });
         LOG.infof("release %s: UF %s reloaded from the Estabelecimentos files (%d establishments)", release.id(), uf, rows);
     }
 

@@ -9,6 +9,11 @@ final class Roots {
     private Roots() {
     }
 
+    /** The quarantine reason of a record whose root field is not a root. */
+    static String invalid(RfRecordReader r, int field) {
+        return "invalid_cnpj_basico: expected 8 digits or capital letters, found \"" + r.field(field) + "\"";
+    }
+
     /** The root in the field, or null when it is not one. */
     static String of(RfRecordReader r, int field) {
         if (Fields.trimmedLength(r, field) != 8) {

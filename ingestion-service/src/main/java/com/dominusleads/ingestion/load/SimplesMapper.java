@@ -36,7 +36,7 @@ public final class SimplesMapper implements RowMapper {
     public String map(RfRecordReader r, int fileIndex, BinaryCopyBuffer out) {
         String root = Roots.of(r, i(CNPJ_BASICO));
         if (root == null) {
-            return "invalid_cnpj_basico: expected 8 digits or capital letters, found \"" + r.field(i(CNPJ_BASICO)) + "\"";
+            return Roots.invalid(r, i(CNPJ_BASICO));
         }
         issues.clear();
         out.mark();

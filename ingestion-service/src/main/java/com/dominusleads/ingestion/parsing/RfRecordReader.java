@@ -91,6 +91,9 @@ public final class RfRecordReader {
                 break;
             }
             int candidateEnd = trimCr(pos, end);
+            if (splitRange(pos, candidateEnd) == null) {
+                break; // the next line is a record of its own: the short line is the malformed one
+            }
             String joinedProblem = splitRange(recordStart, candidateEnd);
             joined++;
             consumeLine(end);

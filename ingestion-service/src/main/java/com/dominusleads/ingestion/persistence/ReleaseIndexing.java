@@ -67,8 +67,9 @@ public final class ReleaseIndexing {
             exec(c, "create index if not exists lookup_code on " + schema.table("lookup") + " (kind, code)");
             exec(c, "analyze " + schema.table("lookup"));
         }));
-        // After every UF step: the counts are complete.
-        List<Step> last = List.of(new Step("counts", c -> {
+        // After every UF step: a CNPJ in two UFs is a duplicate no per-UF index sees; then the counts are complete.
+        List<Step> last = List.of(new Step("duplicates-across-ufs", c -> crossUfDuplicates(c, releaseId, schema)),
+                new Step("counts", c -> {
             exec(c, "create index if not exists cnae_count_key on " + schema.table("cnae_count") + " (cnae, uf)");
             exec(c, "analyze " + schema.table("cnae_count"));
             exec(c, "analyze " + schema.table("municipality_count"));
@@ -109,7 +110,15 @@ public final class ReleaseIndexing {
             }
             throw new IllegalStateException(e.getCause());
         } finally {
+            // Index builds cannot be interrupted: wait for the running ones, so that none outlives the job's lock.
             pool.shutdownNow();
+            try {
+                while (!pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.info("waiting for the running index steps to finish");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -170,8 +179,10 @@ public final class ReleaseIndexing {
                 + " (cnae, situacao, cnpj) include (municipio_ibge, flags)");
         exec(c, "create index if not exists establishment_cnae_" + name + "_by_municipio on " + search
                 + " (cnae, municipio_ibge, situacao, cnpj) include (flags)");
-        exec(c, "analyze " + establishments);
-        exec(c, "analyze " + search);
+        // VACUUM sets the visibility map of the fresh tables: counts and the duplicate check below then read the
+        // indexes alone (index-only scans) instead of visiting every row.
+        exec(c, "vacuum (analyze) " + establishments);
+        exec(c, "vacuum (analyze) " + search);
     }
 
     /**
@@ -196,6 +207,61 @@ public final class ReleaseIndexing {
         exec(c, "delete from " + schema.table("municipality_count") + " where uf = '" + uf + "'");
         exec(c, "insert into " + schema.table("municipality_count") + " (municipio_ibge, uf, n)"
                 + " select municipio_ibge, uf, count(*) from " + schema.establishmentPartition(uf) + " group by 1, 2");
+    }
+
+    /**
+     * A CNPJ in two UF partitions (the per-UF unique indexes cannot see it): every copy but the one from the latest
+     * line goes to quarantine with its search rows, and the UFs touched are counted again. The check reads the
+     * partitions' CNPJ indexes in one merged order, so it costs one pass over them.
+     */
+    private static void crossUfDuplicates(Connection c, String releaseId, ReleaseSchema schema) throws SQLException {
+        exec(c, "create temporary table if not exists cross_uf (cnpj text collate \"C\")");
+        exec(c, "truncate cross_uf");
+        exec(c, "insert into cross_uf select cnpj from (select cnpj, lag(cnpj) over (order by cnpj) as previous from "
+                + schema.table("establishment") + ") e where cnpj = previous");
+        boolean any;
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("select exists (select 1 from cross_uf)")) {
+            rs.next();
+            any = rs.getBoolean(1);
+        }
+        if (any) {
+            try {
+                c.setAutoCommit(false);
+                exec(c, "create temporary table moved on commit drop as select e.cnpj, e.uf, e.src_file, e.src_line from ("
+                        + "select cnpj, uf, src_file, src_line, row_number() over (partition by cnpj"
+                        + " order by src_file desc, src_line desc) as n from " + schema.table("establishment")
+                        + " where cnpj in (select cnpj from cross_uf)) e where n > 1");
+                exec(c, "delete from " + schema.table("establishment_cnae") + " x using moved m"
+                        + " where x.cnpj = m.cnpj and x.uf = m.uf");
+                try (PreparedStatement s = c.prepareStatement("with gone as (delete from " + schema.table("establishment")
+                        + " e using moved m where e.cnpj = m.cnpj and e.uf = m.uf and e.src_file = m.src_file"
+                        + " and e.src_line = m.src_line returning e.*)"
+                        + " insert into quarantined_row (release_id, file_name, line_no, reason, raw_line)"
+                        + " select ?, (?::text[])[src_file + 1], src_line, 'duplicate_key: cnpj ' || cnpj"
+                        + " || ' is also in another UF, on a later line that was kept', row_to_json(gone)::text from gone")) {
+                    s.setString(1, releaseId);
+                    s.setArray(2, c.createArrayOf("text", RfFileKind.allZipNames().toArray()));
+                    int moved = s.executeUpdate();
+                    LOG.warnf("release %s: %d establishments found in two UFs quarantined", releaseId, moved);
+                }
+                List<String> touched = new ArrayList<>();
+                try (Statement s = c.createStatement(); var rs = s.executeQuery("select distinct uf from moved")) {
+                    while (rs.next()) {
+                        touched.add(rs.getString(1));
+                    }
+                }
+                for (String uf : touched) {
+                    recount(c, schema, uf);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        exec(c, "drop table cross_uf");
     }
 
     private void keyedTable(Connection c, String releaseId, ReleaseSchema schema, String table, String key)

@@ -183,10 +183,24 @@ public final class ReleaseStore {
                 error == null ? JobStatus.SUCCEEDED.name() : JobStatus.FAILED.name(), error, id);
     }
 
+    public static boolean hasFile(Connection c, String releaseId, String fileName) throws SQLException {
+        return exists(c, "select 1 from release_file where release_id = ? and name = ?", releaseId, fileName);
+    }
+
+    /** Whether a job of the release is queued or running: one at a time per release. */
+    public static boolean hasActiveJob(Connection c, String releaseId) throws SQLException {
+        return exists(c, "select 1 from ingestion_job where release_id = ? and status in ('QUEUED', 'RUNNING')", releaseId);
+    }
+
     public static boolean stepDone(Connection c, String releaseId, String step) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select 1 from release_step where release_id = ? and step = ?")) {
-            s.setString(1, releaseId);
-            s.setString(2, step);
+        return exists(c, "select 1 from release_step where release_id = ? and step = ?", releaseId, step);
+    }
+
+    private static boolean exists(Connection c, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }

@@ -68,7 +68,7 @@ final class CompanyJson {
                   'optante', si.opcao_simples, 'data_opcao', si.data_opcao_simples,
                   'data_exclusao', si.data_exclusao_simples, 'mei', si.opcao_mei,
                   'data_opcao_mei', si.data_opcao_mei, 'data_exclusao_mei', si.data_exclusao_mei) end,
-              'data_issues', coalesce(to_json(e.data_issues), '[]'::json)
+              'data_issues', coalesce(to_json(e.data_issues || co.data_issues || si.data_issues), '[]'::json)
             )""".formatted(SITUACAO, coded("motivos", "e.motivo"), coded("naturezas", "co.natureza_juridica"),
             coded("qualificacoes", "co.qualificacao_responsavel"), PORTE, label("cnaes", "e.cnae_principal"),
             label("municipios", "e.municipio_tom"), coded("paises", "e.pais"));

@@ -98,6 +98,16 @@ class RfRecordReaderTest {
     }
 
     @Test
+    void aTruncatedLineIsNeverJoinedWithAWholeRecordAfterIt() throws IOException {
+        RfRecordReader reader = reader("\"1\n\"2\";\"b\";\"c\"\n", 3);
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.problem()).startsWith("not_quoted");
+        assertThat(reader.next()).isTrue();
+        assertThat(reader.problem()).isNull();
+        assertThat(fields(reader)).containsExactly("2", "b", "c");
+    }
+
+    @Test
     void malformedLinesSayWhy() throws IOException {
         RfRecordReader reader = reader("1;2;3\n\"1\";\"2\";\"3\";\"4\"\n\"1\";\"a\0b\";\"3\"\n", 3);
         assertThat(reader.next()).isTrue();
