@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.jboss.logging.Logger;
@@ -52,6 +53,11 @@ public final class TestStack {
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
             try {
+                // The broker halts the JVM when its log directories fail, and at exit the kit's own hook deletes them
+                // while ours is still stopping the broker: that race turned green test runs into exit code 1 (surefire:
+                // "Error occurred in starting fork"). Kafka's own tests replace these procedures the same way.
+                Exit.setHaltProcedure((status, message) -> LOG.warnf("the test broker asked to halt (%d): %s", status, message));
+                Exit.setExitProcedure((status, message) -> LOG.warnf("the test broker asked to exit (%d): %s", status, message));
                 KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
