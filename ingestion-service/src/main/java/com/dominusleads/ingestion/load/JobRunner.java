@@ -122,6 +122,20 @@ public class JobRunner {
         } else {
             releaseSwitch.goLive(release.id());
         }
+        forgetRetiredDownloads();
+    }
+
+    /** Zips downloaded for releases now retired are not needed again. */
+    private void forgetRetiredDownloads() throws Exception {
+        for (Release retired : inTransaction(ReleaseStore::releases)) {
+            if (retired.status() == ReleaseStatus.RETIRED) {
+                try {
+                    sources.forget(retired.id());
+                } catch (java.io.IOException e) {
+                    LOG.warnf("could not delete the downloads of retired release %s: %s", retired.id(), e.getMessage());
+                }
+            }
+        }
     }
 
     /** FILES, LOAD and INDEX: the release's files loaded, made durable and indexed; READY at the end. */

@@ -25,7 +25,7 @@ public final class ReleaseSources {
     public ReleaseSource open(String location, String releaseId) throws JobFailure {
         if (location.startsWith("http://") || location.startsWith("https://")) {
             String base = location.endsWith("/") ? location : location + "/";
-            return new HttpReleaseSource(URI.create(base), downloadDir.resolve(releaseId.replaceAll("[^A-Za-z0-9._-]", "_")), http);
+            return new HttpReleaseSource(URI.create(base), downloads(releaseId), http);
         }
         Path dir = Path.of(location);
         if (!Files.isDirectory(dir)) {
@@ -33,6 +33,22 @@ public final class ReleaseSources {
                     + " holding the release's zips (Estabelecimentos0.zip …) or an http(s):// base URL");
         }
         return new LocalDirectorySource(dir);
+    }
+
+    /** Deletes what was downloaded for {@code releaseId} (once it is retired, nothing reads its zips again). */
+    public void forget(String releaseId) throws java.io.IOException {
+        Path dir = downloads(releaseId);
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.walk(dir)) {
+                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private Path downloads(String releaseId) {
+        return downloadDir.resolve(releaseId.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /** Why {@code location} cannot be a release source, or null: checked before a job is created. */
