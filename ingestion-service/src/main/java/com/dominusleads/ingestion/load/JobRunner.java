@@ -50,7 +50,7 @@ public class JobRunner {
         this.config = config;
         this.sources = new ReleaseSources(Path.of(config.downloadDir()));
         this.loader = new FileLoader(dataSource, new LoadSettings(config.chunkLines(), config.maxBadRowPercent(),
-                config.minLinesForBadRowCheck(), config.workers()));
+                config.minLinesForBadRowCheck()));
         this.releaseSwitch = new ReleaseSwitch(dataSource, outbox);
     }
 

@@ -1,8 +1,8 @@
 package com.dominusleads.ingestion.load;
 
 /**
- * How files are loaded: lines per chunk (the unit of commit and of resumption), the share of malformed rows that
- * fails a file, and the number of files loaded at once.
+ * How a file is loaded: lines per chunk (the unit of commit and of resumption), and the share of malformed rows that
+ * fails it, judged once enough lines were read.
  */
-public record LoadSettings(int chunkLines, double maxBadRowPercent, long minLinesForBadRowCheck, int workers) {
+public record LoadSettings(int chunkLines, double maxBadRowPercent, long minLinesForBadRowCheck) {
 }

@@ -67,23 +67,9 @@ public final class ReleaseStore {
                 status.name(), id);
     }
 
-    /** The release's totals, from its files: written when it is ready. */
-    public static void recordCounts(Connection c, String id) throws SQLException {
-        update(c, """
-                update release r set
-                    establishments = (select coalesce(sum(rows_loaded), 0) from release_file
-                                      where release_id = r.id and kind = 'ESTABELECIMENTOS'),
-                    companies = (select coalesce(sum(rows_loaded), 0) from release_file
-                                 where release_id = r.id and kind = 'EMPRESAS'),
-                    partners = (select coalesce(sum(rows_loaded), 0) from release_file
-                                where release_id = r.id and kind = 'SOCIOS'),
-                    quarantined = (select count(*) from quarantined_row where release_id = r.id)
-                where id = ?""", id);
-    }
-
     /**
-     * The totals of a release applied incrementally: the rows now in {@code schema} (its files' counts say what was
-     * staged, not what the directory holds).
+     * The release's totals: the rows now in {@code schema}. Counted, not summed from its files: duplicates left for
+     * quarantine, and an incremental release's staged files, say nothing of what the directory holds.
      */
     public static void recordCountsFrom(Connection c, String id, ReleaseSchema schema) throws SQLException {
         update(c, "update release set establishments = (select count(*) from " + schema.table("establishment") + "),"
