@@ -76,6 +76,17 @@ public final class IngestionFixture {
                 .post("/api/ingestion/releases").then().statusCode(202).extract().jsonPath().getLong("job.id");
     }
 
+    /** The first column of the first row of {@code sql}, read straight from the service's database. */
+    public static String query(javax.sql.DataSource dataSource, String sql) {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** Waits for job {@code id} to end; returns it. */
     public static JsonPath awaitJob(long id) {
         return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))

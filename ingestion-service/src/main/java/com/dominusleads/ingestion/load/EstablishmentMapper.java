@@ -227,8 +227,9 @@ public final class EstablishmentMapper implements RowMapper {
             return null;
         }
         try {
-            return phones.normalise(Fields.string(r, i(ddd)) == null ? "" : Fields.string(r, i(ddd)),
-                    Fields.string(r, i(number)) == null ? "" : Fields.string(r, i(number)));
+            String dddText = Fields.string(r, i(ddd));
+            String numberText = Fields.string(r, i(number));
+            return phones.normalise(dddText == null ? "" : dddText, numberText == null ? "" : numberText);
         } catch (InvalidPhoneException e) {
             issues.add(number.name().toLowerCase(java.util.Locale.ROOT), e.reason(), r.field(i(ddd)) + " " + r.field(i(number)));
             return null;

@@ -90,7 +90,6 @@ public final class FileLoader {
             totalRows += chunk.rows();
             totalBad += chunk.quarantined().size();
             totalLines += chunk.lines();
-            listener.chunkCommitted(fileName, chunk.rows(), chunk.quarantined().size(), reader.bytesRead());
             checkBadRows(fileName, totalLines, totalBad);
             if (Thread.currentThread().isInterrupted()) {
                 // The job failed elsewhere: stop at this chunk boundary (a resumed job goes on from here).

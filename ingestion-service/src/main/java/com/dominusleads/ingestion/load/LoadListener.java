@@ -1,14 +1,11 @@
 package com.dominusleads.ingestion.load;
 
-/** Told how a file's load advances (progress display, metrics). */
+/** Told when a file's load starts (its progress is then read from the chunk records). */
 public interface LoadListener {
 
     LoadListener NONE = new LoadListener() {
     };
 
     default void started(String fileName, long bytesTotal, long bytesAlreadyRead) {
-    }
-
-    default void chunkCommitted(String fileName, int rows, int quarantined, long bytesRead) {
     }
 }

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dominusleads.events.Cnpj;
+import com.dominusleads.ingestion.IngestionFixture;
 import com.dominusleads.releasegenerator.GeneratorSpec;
 import com.dominusleads.releasegenerator.ReleaseGenerator;
 import com.dominusleads.testsupport.ApicurioTestResource;
@@ -25,9 +26,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,10 +141,7 @@ class IncrementalIngestionTest {
                 + " 0)), 0) from " + schema + "." + table + " t");
     }
 
-    private String value(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private String value(String sql) {
+        return IngestionFixture.query(dataSource, sql);
     }
 }

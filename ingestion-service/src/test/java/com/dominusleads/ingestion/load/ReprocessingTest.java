@@ -5,6 +5,7 @@ import static com.dominusleads.ingestion.IngestionFixture.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dominusleads.ingestion.IngestionFixture;
 import com.dominusleads.releasegenerator.GeneratorSpec;
 import com.dominusleads.releasegenerator.ReleaseGenerator;
 import com.dominusleads.testsupport.ApicurioTestResource;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,11 +97,8 @@ class ReprocessingTest {
         return fingerprints;
     }
 
-    private String value(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+    private String value(String sql) {
+        return IngestionFixture.query(dataSource, sql);
     }
 
     private void execute(String sql) throws Exception {

@@ -6,6 +6,7 @@ import static com.dominusleads.ingestion.IngestionFixture.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dominusleads.ingestion.IngestionFixture;
 import com.dominusleads.releasegenerator.GeneratorSpec;
 import com.dominusleads.releasegenerator.ReleaseGenerator;
 import com.dominusleads.testsupport.ApicurioTestResource;
@@ -128,10 +129,7 @@ class DirectorySearchTest {
                 .post("/v1/companies/search").then().statusCode(200).extract().jsonPath();
     }
 
-    private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long count(String sql) {
+        return Long.parseLong(IngestionFixture.query(dataSource, sql));
     }
 }
