@@ -1,5 +1,6 @@
 package com.dominusleads.companydata;
 
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -8,7 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The api-cnaes contract (DESIGN §6). Paths are relative to a base URI that ends with the version path
@@ -31,4 +34,11 @@ public interface CompanyDataApi {
     @POST
     @Path("companies/search")
     Uni<CompanyPage> search(CompanySearch search);
+
+    /** Every answer from 400 on becomes a {@link CompanyDataException} with the contract's error fields. */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return ErrorBodies.exception(response.getStatus(), response.hasEntity() ? response.readEntity(String.class) : null,
+                response.getHeaderString(HttpHeaders.RETRY_AFTER));
+    }
 }

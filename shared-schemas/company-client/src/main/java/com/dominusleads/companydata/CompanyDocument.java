@@ -3,11 +3,13 @@ package com.dominusleads.companydata;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A company as the contract describes it: the establishment (CNPJ, address, contacts) with its company's data.
- * Unknown fields are ignored and codes may come as numbers or strings, so variants of the remote API still read.
+ * A company as the contract describes it: the establishment (CNPJ, address, contacts) with its company's data, and,
+ * when it comes through cnaes-gateway, where it came from and how fresh it is. Unknown fields are ignored and codes may
+ * come as numbers or strings, so variants of the remote API still read.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CompanyDocument(String cnpj,
@@ -23,7 +25,21 @@ public record CompanyDocument(String cnpj,
                               Address endereco,
                               List<Phone> telefones,
                               List<String> emails,
-                              List<Partner> socios) {
+                              List<Partner> socios,
+                              Source source,
+                              @JsonProperty("fetched_at") OffsetDateTime fetchedAt,
+                              @JsonProperty("expires_at") OffsetDateTime expiresAt,
+                              Boolean stale) {
+
+    /**
+     * Where the gateway got a document: the local directory, the remote API just now, or its cache of earlier remote
+     * answers (then {@code fetched_at} says when, and {@code stale} that the remote could not refresh it).
+     */
+    public enum Source {
+        @JsonProperty("local") LOCAL,
+        @JsonProperty("remote") REMOTE,
+        @JsonProperty("cache") CACHE
+    }
 
     /** A code with its label ({@code {"codigo": …, "descricao": …}}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
