@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -99,7 +100,7 @@ public class CompanyLookup {
 
     /** Keeps the remote's answer (a document or a 404) and serves it. */
     private Uni<JsonObject> remembered(String cnpj, UpstreamReply reply) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the same when read back
         if (reply.ok()) {
             JsonObject document = RemoteDocuments.company(cnpj, reply.body());
             CachedCompany entry = new CachedCompany(cnpj, document, now, now.plus(settings.ttl()));

@@ -41,11 +41,11 @@ public class CompanyCache {
     public Uni<Void> store(CachedCompany entry) {
         return pool.preparedQuery("""
                         insert into company_cache (cnpj, source, payload, found, fetched_at, expires_at)
-                        values ($1, 'remote', $2::jsonb, $3, $4, $5)
+                        values ($1, 'remote', $2, $3, $4, $5)
                         on conflict (cnpj) do update set source = excluded.source, payload = excluded.payload,
                             found = excluded.found, fetched_at = excluded.fetched_at, expires_at = excluded.expires_at
                         where company_cache.fetched_at <= excluded.fetched_at""")
-                .execute(Tuple.of(entry.cnpj(), entry.found() ? entry.document().encode() : null, entry.found(),
+                .execute(Tuple.of(entry.cnpj(), entry.document(), entry.found(),
                         utc(entry.fetchedAt()), utc(entry.expiresAt())))
                 .replaceWithVoid();
     }

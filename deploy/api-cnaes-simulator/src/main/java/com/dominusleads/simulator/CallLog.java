@@ -1,9 +1,12 @@
 package com.dominusleads.simulator;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -38,7 +41,12 @@ public final class CallLog {
     public record Snapshot(long total, Map<Kind, Long> byKind, Map<Integer, Long> byStatus, Map<Fault, Long> byFault) {
     }
 
+    private static final int KEPT_ARRIVALS = 10_000;
+
     private final AtomicLong total = new AtomicLong();
+    /** Arrival times (System.nanoTime) of the latest calls, oldest first: what rate limits are checked against. */
+    private final ConcurrentLinkedDeque<Long> arrivals = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger kept = new AtomicInteger();
     private final Map<Kind, LongAdder> byKind = new EnumMap<>(Kind.class);
     private final Map<Fault, LongAdder> byFault = new EnumMap<>(Fault.class);
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
@@ -55,6 +63,10 @@ public final class CallLog {
     /** Records a call as it arrives; returns its sequence number (0 for the first since start or reset). */
     long arrived(Kind kind) {
         byKind.get(kind).increment();
+        arrivals.addLast(System.nanoTime());
+        if (kept.incrementAndGet() > KEPT_ARRIVALS && arrivals.pollFirst() != null) {
+            kept.decrementAndGet(); // a counter: the deque's size() walks it
+        }
         return total.getAndIncrement();
     }
 
@@ -86,6 +98,22 @@ public final class CallLog {
         return byFault.get(fault).sum();
     }
 
+    /**
+     * The most calls received within any {@code window} among the latest {@value #KEPT_ARRIVALS}: a client's rate
+     * limit holds when this stays at or under its quota.
+     */
+    public int maxCallsWithin(Duration window) {
+        long[] times = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
+        int most = 0;
+        for (int first = 0, last = 0; last < times.length; last++) {
+            while (times[last] - times[first] >= window.toNanos()) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
     public Snapshot snapshot() {
         Map<Kind, Long> kinds = new EnumMap<>(Kind.class);
         byKind.forEach((k, n) -> kinds.put(k, n.sum()));
@@ -101,6 +129,8 @@ public final class CallLog {
         byKind.values().forEach(LongAdder::reset);
         byFault.values().forEach(LongAdder::reset);
         byStatus.clear();
+        arrivals.clear();
+        kept.set(0);
         total.set(0);
     }
 }
