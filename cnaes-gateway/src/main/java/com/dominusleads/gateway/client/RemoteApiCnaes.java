@@ -1,6 +1,7 @@
 package com.dominusleads.gateway.client;
 
 import com.dominusleads.gateway.config.GatewayConfig;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import io.smallrye.faulttolerance.api.RateLimitType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -16,10 +17,15 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * The remote api-cnaes, behind SmallRye Fault Tolerance guards. One shared guard, outermost first: retry (exponential
- * back-off with jitter, or the server's {@code Retry-After}), circuit breaker, per-attempt timeout, bulkhead. Inside it,
- * each API key has its own rate limiter set to the remote quota, so every HTTP attempt, retries included, spends a
- * token of the key it uses; keys are taken in turn.
+ * The remote api-cnaes, behind SmallRye Fault Tolerance guards, outermost first:
+ * <ol>
+ * <li>retry: exponential back-off with jitter, or the server's {@code Retry-After}, on timeouts, 5xx, 429 and
+ *     malformed bodies, never on other 4xx;</li>
+ * <li>the quota of the API key the attempt uses (keys are taken in turn): a rate limit spacing calls evenly, so no
+ *     one-second window ever holds more than the remote allows; an attempt waits for its slot (up to
+ *     {@code quota-wait}) rather than failing, and the wait counts against neither the retries nor the timeout;</li>
+ * <li>circuit breaker, per-attempt timeout and bulkhead, around the HTTP call itself.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class RemoteApiCnaes {
@@ -33,34 +39,30 @@ public class RemoteApiCnaes {
     }
 
     private final List<Keyed> keys;
-    private final TypedGuard<Uni<UpstreamReply>> guard;
+    private final TypedGuard<Uni<UpstreamReply>> retry;
+    private final TypedGuard<Uni<UpstreamReply>> call;
     private final AtomicInteger turn = new AtomicInteger();
     private final UpstreamMetrics metrics;
     private final CircuitBreakerMaintenance breakers;
 
     public RemoteApiCnaes(GatewayConfig config, UpstreamMetrics metrics, CircuitBreakerMaintenance breakers) {
-        this.breakers = breakers;
         GatewayConfig.Remote remote = config.remote();
         this.metrics = metrics;
+        this.breakers = breakers;
         if (remote.apiKeys().isEmpty()) {
             throw new IllegalStateException("dominus.gateway.remote.api-keys is empty: set DOMINUS_GATEWAY_REMOTE_API_KEYS"
                     + " to the api-cnaes key(s)");
         }
+        long spacing = spacingMillis(remote.rateLimitPerSecond());
         this.keys = remote.apiKeys().stream().map(key -> new Keyed(
                 UpstreamClients.build(remote.url(), remote.connectTimeout(), remote.timeout(),
                         remote.auth() == GatewayConfig.Auth.BEARER ? UpstreamClients.bearer(key) : UpstreamClients.apiKey(key)),
-                TypedGuard.create(REPLY)
-                        .withRateLimit()
-                            .limit(remote.rateLimitPerSecond()).window(1, ChronoUnit.SECONDS)
-                            .type(RateLimitType.SMOOTH) // a token bucket; ROLLING would also count the refused attempts
-                            .done()
-                        .build())) // no description: per-key guards stay out of the metrics (no key in a tag)
-                .toList();
+                quota(remote, spacing))).toList();
         GatewayConfig.Retry retry = remote.retry();
         long maxRetryAfter = retry.maxRetryAfter().toMillis();
         long maxDelay = retry.maxDelay().toMillis();
-        this.guard = TypedGuard.create(REPLY)
-                .withDescription(Side.REMOTE.label())
+        this.retry = TypedGuard.create(REPLY)
+                .withDescription(Side.REMOTE.label() + ".retry")
                 .withRetry()
                     .maxRetries(retry.maxRetries())
                     .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)
@@ -69,6 +71,9 @@ public class RemoteApiCnaes {
                     .withCustomBackoff().strategy(() -> new RetryAfterBackoff(maxDelay)).done()
                     .beforeRetry(failure -> LOG.infof("%s: retrying after %s", Side.REMOTE.label(), describe(failure)))
                     .done()
+                .build();
+        this.call = TypedGuard.create(REPLY)
+                .withDescription(Side.REMOTE.label())
                 .withCircuitBreaker()
                     .name(Side.REMOTE.label())
                     .requestVolumeThreshold(remote.breaker().requestVolume())
@@ -80,6 +85,27 @@ public class RemoteApiCnaes {
                     .done()
                 .withTimeout().duration(remote.timeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withBulkhead().limit(remote.bulkhead()).queueSize(remote.bulkheadQueue()).done()
+                .build();
+    }
+
+    /**
+     * One key's quota: one call per slot of a second divided by the quota, as a token bucket holding one token (SMOOTH
+     * with limit 1), so no burst can exceed the quota in any one-second window. Not ROLLING, nor SMOOTH with a minimum
+     * spacing: both also record the refused attempts, which the waiting retries would then keep refusing for ever.
+     * No description: per-key guards stay out of the metrics, so no key is ever a tag.
+     */
+    private static TypedGuard<Uni<UpstreamReply>> quota(GatewayConfig.Remote remote, long spacingMillis) {
+        return TypedGuard.create(REPLY)
+                .withRetry()
+                    .maxRetries(-1) // bounded by time instead
+                    .maxDuration(remote.quotaWait().toMillis(), ChronoUnit.MILLIS)
+                    .retryOn(List.of(RateLimitException.class))
+                    .withCustomBackoff().strategy(() -> new RetryAfterBackoff(spacingMillis)).done()
+                    .done()
+                .withRateLimit()
+                    .limit(1).window(spacingMillis, ChronoUnit.MILLIS)
+                    .type(RateLimitType.SMOOTH)
+                    .done()
                 .build();
     }
 
@@ -101,11 +127,19 @@ public class RemoteApiCnaes {
     }
 
     private Uni<UpstreamReply> call(Function<UpstreamApi, Uni<Response>> request) {
-        return guard.get(() -> {
+        return retry.get(() -> {
             Keyed key = keys.get(Math.floorMod(turn.getAndIncrement(), keys.size()));
-            return key.quota().get(() -> metrics.attempt(Side.REMOTE, request.apply(key.api())
-                    .map(response -> UpstreamReply.of(response, Side.REMOTE))));
+            return key.quota().get(() -> call.get(() -> metrics.attempt(Side.REMOTE, request.apply(key.api())
+                    .map(response -> UpstreamReply.of(response, Side.REMOTE)))));
         });
+    }
+
+    /** The gap between two calls of one key that keeps any one-second window within {@code perSecond} calls. */
+    static long spacingMillis(int perSecond) {
+        if (perSecond < 1) {
+            throw new IllegalStateException("dominus.gateway.remote.rate-limit-per-second must be at least 1");
+        }
+        return (1_000 + perSecond - 1) / perSecond;
     }
 
     /** A failure in one line, without anything from the request (no URL parameters, no headers). */

@@ -32,7 +32,9 @@ final class RetryAfterBackoff implements CustomBackoffStrategy {
         long told = failure instanceof UpstreamFailure upstream ? upstream.retryAfterMillis()
                 : failure instanceof RateLimitException limited ? limited.getRetryAfterMillis() : -1;
         if (told >= 0) {
-            return told; // never sooner than asked; Transience already refused waits that are too long
+            // Never sooner than asked (Transience already refused waits that are too long); a little later at random,
+            // so that callers told the same time do not all come back at once.
+            return told + ThreadLocalRandom.current().nextLong(Math.min(cap, 50) + 1);
         }
         return cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
     }

@@ -15,19 +15,19 @@ final class Transience {
     }
 
     /**
-     * Worth another attempt: a timeout, a lost or refused connection, a 5xx, a malformed body (not a redirect), a 429 whose
-     * {@code Retry-After} fits in {@code maxRetryAfterMillis}, or our own quota (free again shortly). Not an open
-     * breaker or a full bulkhead: those are decisions to stop calling for now.
+     * Worth another attempt: a timeout, a lost or refused connection, a 5xx, a malformed body (not a redirect), a 429
+     * whose {@code Retry-After} fits in {@code maxRetryAfterMillis}. Not an open breaker, a full bulkhead or our own
+     * quota after waiting for it: those are decisions to stop calling for now.
      */
     static boolean retryable(Throwable failure, long maxRetryAfterMillis) {
         if (failure instanceof UpstreamFailure upstream) {
             return (upstream.malformed() || upstream.status() >= 400) && upstream.retryAfterMillis() <= maxRetryAfterMillis;
         }
-        if (failure instanceof CircuitBreakerOpenException || failure instanceof BulkheadException) {
+        if (failure instanceof CircuitBreakerOpenException || failure instanceof BulkheadException
+                || failure instanceof RateLimitException) {
             return false;
         }
-        if (failure instanceof RateLimitException
-                || failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+        if (failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
             return true;
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {

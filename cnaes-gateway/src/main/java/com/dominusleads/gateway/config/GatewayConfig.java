@@ -39,7 +39,11 @@ public interface GatewayConfig {
 
         Auth auth();
 
+        /** The remote quota per key: calls of one key are spaced by a second divided by this. */
         int rateLimitPerSecond();
+
+        /** How long a call may wait for its key's next slot before the caller is told the quota is used up. */
+        Duration quotaWait();
 
         Duration connectTimeout();
 

@@ -402,7 +402,7 @@ public final class ApiCnaesSimulator implements AutoCloseable {
             throw ApiProblem.invalid("body", "a JSON object of faults, e.g. {\"server_error_rate\":0.2}", null);
         }
         Set<String> known = new LinkedHashSet<>(List.of("latency_ms", "jitter_ms", "server_error_rate",
-                "too_many_requests", "too_many_requests_rate", "retry_after_seconds", "malformed_json_rate",
+                "too_many_requests", "server_errors", "too_many_requests_rate", "retry_after_seconds", "malformed_json_rate",
                 "connection_reset_rate", "hang_rate", "hang_ms", "missing_meta"));
         List<String> unknown = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
@@ -432,10 +432,12 @@ public final class ApiCnaesSimulator implements AutoCloseable {
             throw new ApiProblem(400, "invalid_fault", e.getMessage(), Map.of());
         }
         int next = body.path("too_many_requests").asInt(0);
-        if (next < 0) {
-            throw new ApiProblem(400, "invalid_fault", "too_many_requests must be zero or more", Map.of());
+        int nextErrors = body.path("server_errors").asInt(0);
+        if (next < 0 || nextErrors < 0) {
+            throw new ApiProblem(400, "invalid_fault", "too_many_requests and server_errors must be zero or more",
+                    Map.of());
         }
-        faults.set(settings).tooManyRequests(next);
+        faults.set(settings).tooManyRequests(next).serverErrors(nextErrors);
     }
 
     private ObjectNode faultsJson() {
@@ -445,6 +447,7 @@ public final class ApiCnaesSimulator implements AutoCloseable {
         node.put("jitter_ms", s.jitterMillis());
         node.put("server_error_rate", s.serverErrorRate());
         node.put("too_many_requests", faults.pendingTooManyRequests());
+        node.put("server_errors", faults.pendingServerErrors());
         node.put("too_many_requests_rate", s.tooManyRequestsRate());
         node.put("retry_after_seconds", s.retryAfterSeconds());
         node.put("malformed_json_rate", s.malformedJsonRate());

@@ -67,6 +67,7 @@ public final class Faults {
     private final long seed;
     private final AtomicReference<Settings> settings = new AtomicReference<>(Settings.NONE);
     private final AtomicInteger pendingTooManyRequests = new AtomicInteger();
+    private final AtomicInteger pendingServerErrors = new AtomicInteger();
 
     Faults(long seed) {
         this.seed = seed;
@@ -83,10 +84,11 @@ public final class Faults {
         return this;
     }
 
-    /** No faults at all, and no pending 429. */
+    /** No faults at all, and no pending 429 or 5xx. */
     public Faults clear() {
         settings.set(Settings.NONE);
         pendingTooManyRequests.set(0);
+        pendingServerErrors.set(0);
         return this;
     }
 
@@ -162,6 +164,20 @@ public final class Faults {
         return this;
     }
 
+    /** The next {@code calls} API calls answer 500, 502 or 503 (on top of any rate): an outage that passes. */
+    public Faults serverErrors(int calls) {
+        if (calls < 0) {
+            throw new IllegalArgumentException("calls must be zero or more");
+        }
+        pendingServerErrors.set(calls);
+        return this;
+    }
+
+    /** How many of the next calls still answer 5xx because of {@link #serverErrors(int)}. */
+    public int pendingServerErrors() {
+        return pendingServerErrors.get();
+    }
+
     /** How many of the next calls still answer 429 because of {@link #tooManyRequests(int)}. */
     public int pendingTooManyRequests() {
         return pendingTooManyRequests.get();
@@ -185,7 +201,9 @@ public final class Faults {
         boolean isHang = !isReset && hang < s.hangRate();
         boolean counted = !isReset && !isHang && pendingTooManyRequests.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
         boolean is429 = !isReset && (counted || tooMany < s.tooManyRequestsRate());
-        int status = !isReset && !is429 && serverError < s.serverErrorRate() ? serverStatus : 0;
+        boolean countedError = !isReset && !isHang && !is429
+                && pendingServerErrors.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        int status = !isReset && !is429 && (countedError || serverError < s.serverErrorRate()) ? serverStatus : 0;
         boolean isMalformed = malformed < s.malformedJsonRate();
         return new Decision(delay, isReset, isHang, s.hangMillis(), is429, s.retryAfterSeconds(), status, isMalformed,
                 html, s.missingMeta());

@@ -86,6 +86,17 @@ class FaultsTest {
     }
 
     @Test
+    void theNextNCallsFailWithServerErrorsThenTheApiRecovers() throws IOException {
+        simulator.faults().serverErrors(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(http.get(COMPANY).statusCode()).isIn(500, 502, 503);
+        }
+        assertThat(http.get(COMPANY).statusCode()).isEqualTo(200);
+        assertThat(simulator.faults().pendingServerErrors()).isZero();
+        assertThat(simulator.calls().count(CallLog.Fault.SERVER_ERROR)).isEqualTo(2);
+    }
+
+    @Test
     void aRateOfCallsIsRateLimited() throws IOException {
         simulator.faults().tooManyRequestsRate(0.5);
         int limited = 0;
