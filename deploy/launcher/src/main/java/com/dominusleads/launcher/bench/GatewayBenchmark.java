@@ -37,13 +37,23 @@ import java.util.function.Function;
  * {@code ./dominus bench gateway}: what cnaes-gateway adds to a company lookup it answers from its cache. A private
  * suite runs ingestion-service, holding a small synthetic directory, and the gateway, whose remote api-cnaes is a
  * simulator in this JVM. 2,000 CNPJs the directory lacks are fetched once through the gateway (remote, then cached);
- * then three open-loop runs at 1,000 requests/s: the directory asked directly for 2,000 of its CNPJs (the baseline),
- * the gateway asked for the cached ones, and the gateway asked for the directory's (answered locally, for information).
+ * then open-loop runs:
+ * <ol>
+ * <li>the directory asked directly for 2,000 of its CNPJs (the baseline), and the gateway asked for the cached ones, both
+ *     at {@value #COMPARE_RATE} requests/s: the ratio and the p99 the gateway adds. Not at 1,000/s: on a 2-core machine
+ *     that also runs the load, Kafka, Connect, Keycloak and the gateway, the directory's company document (partners
+ *     and labels joined in PostgreSQL) saturates below that, and a saturated baseline measures its queue, not its
+ *     latency;</li>
+ * <li>the gateway's cache hits at {@value #RATE_PER_SECOND} requests/s: throughput and p99 at the issue's rate;</li>
+ * <li>the gateway asked for the directory's CNPJs at {@value #COMPARE_RATE} requests/s (answered locally, for
+ *     information).</li>
+ * </ol>
  */
 public final class GatewayBenchmark {
 
     static final double TARGET_ADDED_P99_MILLIS = 5;
     static final int RATE_PER_SECOND = 1_000;
+    static final int COMPARE_RATE = 500;
     private static final long ESTABLISHMENTS = 20_000;
     private static final int CNPJS = 2_000;
     private static final String DIRECTORY_KEY = "local-directory-key";
@@ -65,9 +75,9 @@ public final class GatewayBenchmark {
     /** True when the target is met and every request was answered as expected. */
     public boolean run(long seed, Duration warmUp, Duration measured) throws Exception {
         Path release = BenchReleases.synthetic(console, cache, ESTABLISHMENTS, seed);
-        console.line(String.format(Locale.ROOT, "gateway benchmark: a directory of %,d establishments, %,d requests/s"
-                + " open loop (%d s warm-up + %d s measured per run); starting a private suite and ingesting it first",
-                ESTABLISHMENTS, RATE_PER_SECOND, warmUp.toSeconds(), measured.toSeconds()));
+        console.line(String.format(Locale.ROOT, "gateway benchmark: a directory of %,d establishments, open loop at %,d"
+                + " and %,d requests/s (%d s warm-up + %d s measured per run); starting a private suite and ingesting it"
+                + " first", ESTABLISHMENTS, COMPARE_RATE, RATE_PER_SECOND, warmUp.toSeconds(), measured.toSeconds()));
         try (EphemeralSuite suite = EphemeralSuite.start(Map.of("ingestion-service", 1), true,
                 QuarkusService.JvmProfile.THROUGHPUT, line -> console.step("suite", line));
              ApiCnaesSimulator remote = ApiCnaesSimulator.start(0,
@@ -102,9 +112,14 @@ public final class GatewayBenchmark {
             String[] directoryHeaders = {"X-API-KEY", DIRECTORY_KEY};
             String[] gatewayHeaders = {"X-API-KEY", GATEWAY_KEY};
             List<Run> runs = new ArrayList<>();
-            runs.add(run("directory, direct (baseline)", urls(directory, local), directoryHeaders, null, warmUp, measured));
-            runs.add(run("gateway, cache hit", urls(gateway, remoteOnly), gatewayHeaders, "cache", warmUp, measured));
-            runs.add(run("gateway, local directory", urls(gateway, local), gatewayHeaders, "local", warmUp, measured));
+            runs.add(run("directory, direct (baseline)", urls(directory, local), directoryHeaders, null, COMPARE_RATE,
+                    warmUp, measured));
+            runs.add(run("gateway, cache hit", urls(gateway, remoteOnly), gatewayHeaders, "cache", COMPARE_RATE,
+                    warmUp, measured));
+            runs.add(run("gateway, cache hit", urls(gateway, remoteOnly), gatewayHeaders, "cache", RATE_PER_SECOND,
+                    warmUp, measured));
+            runs.add(run("gateway, local directory", urls(gateway, local), gatewayHeaders, "local", COMPARE_RATE,
+                    warmUp, measured));
             long extraRemoteCalls = remote.calls().count(CallLog.Kind.COMPANY) - remoteCalls;
             return report(runs, extraRemoteCalls);
         }
@@ -184,20 +199,20 @@ public final class GatewayBenchmark {
     }
 
     /** One measured run, and what it was asked. */
-    private record Run(String name, OpenLoopRun.Result result) {
+    private record Run(String name, int rate, OpenLoopRun.Result result) {
     }
 
-    private Run run(String name, List<URI> targets, String[] headers, String source, Duration warmUp,
+    private Run run(String name, List<URI> targets, String[] headers, String source, int rate, Duration warmUp,
                     Duration measured) throws InterruptedException {
         console.step("run", String.format(Locale.ROOT, "%s: %,d requests/s, %d s warm-up + %d s measured", name,
-                RATE_PER_SECOND, warmUp.toSeconds(), measured.toSeconds()));
+                rate, warmUp.toSeconds(), measured.toSeconds()));
         Function<HttpResponse<String>, String> problem = response -> problem(response, source);
-        OpenLoopRun.Result result = OpenLoopRun.measure(http, targets, headers, problem, RATE_PER_SECOND, warmUp, measured);
+        OpenLoopRun.Result result = OpenLoopRun.measure(http, targets, headers, problem, rate, warmUp, measured);
         if (result.failures() > 0) {
             console.fail("run", String.format(Locale.ROOT, "%s: %,d failed requests, first: %s", name,
                     result.failures(), result.firstFailure()));
         }
-        return new Run(name, result);
+        return new Run(name, rate, result);
     }
 
     /** What is wrong with an answer: not a 200, or (for the gateway) not from the {@code source} expected; else null. */
@@ -228,32 +243,40 @@ public final class GatewayBenchmark {
         List<List<String>> rows = new ArrayList<>();
         for (Run run : runs) {
             Latencies l = run.result().latencies();
-            rows.add(l == null ? List.of(run.name(), "-", "-", String.format(Locale.ROOT, "%,d", run.result().failures()),
-                    "-", "-", "-", "-") : List.of(run.name(), String.format(Locale.ROOT, "%,d", l.count()),
+            String rate = String.format(Locale.ROOT, "%,d /s", run.rate());
+            rows.add(l == null ? List.of(run.name(), rate, "-", "-", String.format(Locale.ROOT, "%,d",
+                    run.result().failures()), "-", "-", "-", "-") : List.of(run.name(), rate,
+                    String.format(Locale.ROOT, "%,d", l.count()),
                     String.format(Locale.ROOT, "%,.0f /s", l.perSecond()),
                     String.format(Locale.ROOT, "%,d", run.result().failures()), millis(l.p50Millis()),
                     millis(l.p95Millis()), millis(l.p99Millis()), millis(l.maxMillis())));
         }
         console.line("");
-        console.table(List.of("run (open loop, " + RATE_PER_SECOND + " requests/s)", "answers", "throughput", "errors",
-                "p50 ms", "p95 ms", "p99 ms", "max ms"), rows);
+        console.table(List.of("run (open loop)", "rate", "answers", "throughput", "errors", "p50 ms", "p95 ms",
+                "p99 ms", "max ms"), rows);
         console.line("");
         long failures = runs.stream().mapToLong(run -> run.result().failures()).sum();
         Latencies baseline = runs.get(0).result().latencies();
         Latencies hit = runs.get(1).result().latencies();
-        if (baseline == null || hit == null) {
+        Latencies fullRate = runs.get(2).result().latencies();
+        if (baseline == null || hit == null || fullRate == null) {
             console.line("target added p99 < " + millis(TARGET_ADDED_P99_MILLIS) + " ms: NOT measured (no answers)");
             return false;
         }
         double added = hit.p99Millis() - baseline.p99Millis();
-        console.line(String.format(Locale.ROOT, "gateway cache hit p99 / directory p99: %.2f×; added p99 = %s ms"
-                + " (%s − %s)", hit.p99Millis() / baseline.p99Millis(), millis(added), millis(hit.p99Millis()),
-                millis(baseline.p99Millis())));
+        console.line(String.format(Locale.ROOT, "at %,d requests/s: gateway cache hit p99 / directory p99 = %.2f×;"
+                + " added p99 = %s ms (%s − %s)", COMPARE_RATE, hit.p99Millis() / baseline.p99Millis(), millis(added),
+                millis(hit.p99Millis()), millis(baseline.p99Millis())));
+        console.line(String.format(Locale.ROOT, "at %,d requests/s: gateway cache hits answered %,.0f /s, p99 %s ms"
+                + " (the whole p99, so what it adds to any baseline is at most that)", RATE_PER_SECOND,
+                fullRate.perSecond(), millis(fullRate.p99Millis())));
         console.line(String.format(Locale.ROOT, "remote api-cnaes calls during the runs: %,d (cache hits never go"
                 + " remote)", extraRemoteCalls));
-        boolean met = added < TARGET_ADDED_P99_MILLIS;
-        console.line(String.format(Locale.ROOT, "target added p99 < %s ms at %,d requests/s: %s; errors: %,d%s",
-                millis(TARGET_ADDED_P99_MILLIS), RATE_PER_SECOND, met ? "met" : "NOT met", failures,
+        boolean sustained = fullRate.perSecond() >= RATE_PER_SECOND * 0.98;
+        boolean met = added < TARGET_ADDED_P99_MILLIS && fullRate.p99Millis() < TARGET_ADDED_P99_MILLIS && sustained;
+        console.line(String.format(Locale.ROOT, "target added p99 < %s ms on a hit (at %,d requests/s against the"
+                + " directory, and at %,d requests/s outright): %s; errors: %,d%s", millis(TARGET_ADDED_P99_MILLIS),
+                COMPARE_RATE, RATE_PER_SECOND, met ? "met" : "NOT met", failures,
                 failures == 0 ? "" : " (NOT met: every request must be answered as expected)"));
         return met && failures == 0;
     }
