@@ -1,5 +1,6 @@
 package com.dominusleads.launcher;
 
+import com.dominusleads.stack.ApiCnaesSimulatorProcess;
 import com.dominusleads.stack.ApicurioRegistry;
 import com.dominusleads.stack.ConnectWorker;
 import com.dominusleads.stack.DistributionCache;
@@ -68,6 +69,15 @@ public final class Components {
                 () -> ConnectWorker.prepare(stack.home(), state.data("connect"), stack.kafkaBootstrap(), stack.connectPort()));
     }
 
+    public Component apiCnaesSimulator() {
+        int port = stack.apiCnaesSimulatorPort();
+        return new Component(ApiCnaesSimulatorProcess.NAME, List.of(port),
+                URI.create("http://127.0.0.1:" + port + "/health"), stack.apiCnaesUrl() + " (admin /_simulator)",
+                "X-API-KEY " + LocalStack.API_CNAES_KEY + "; admin: no auth",
+                () -> ApiCnaesSimulatorProcess.prepare(stack.home(), state.work(ApiCnaesSimulatorProcess.NAME), port,
+                        LocalStack.API_CNAES_SEED, LocalStack.API_CNAES_KEY));
+    }
+
     public List<Component> services() {
         List<Component> services = new ArrayList<>();
         for (LocalStack.Service service : stack.services()) {
@@ -81,7 +91,8 @@ public final class Components {
 
     /** Every component, in start order (the reverse is the stop order). */
     public List<Component> all() {
-        List<Component> all = new ArrayList<>(List.of(postgres(), kafka(), registry(), keycloak(), connect()));
+        List<Component> all = new ArrayList<>(List.of(postgres(), kafka(), registry(), keycloak(), connect(),
+                apiCnaesSimulator()));
         all.addAll(services());
         return all;
     }
@@ -95,9 +106,18 @@ public final class Components {
                     new QuarkusService.Surroundings(stack.postgresPort(), stack.kafkaBootstrap(),
                             ApicurioRegistry.apiUri(stack.registryPort()), stack.oidcUrl()),
                     ingestion ? QuarkusService.JvmProfile.THROUGHPUT : QuarkusService.JvmProfile.QUICK_START);
-            // Releases fetched over HTTP are kept with the stack's data (./dominus reset deletes them).
-            return ingestion ? spec.withVariable("DOMINUS_INGESTION_DOWNLOAD_DIR",
-                    state.work(service.module()).resolve("downloads").toString()) : spec;
+            return switch (service.module()) {
+                // Releases fetched over HTTP are kept with the stack's data (./dominus reset deletes them).
+                case "ingestion-service" -> spec.withVariable("DOMINUS_INGESTION_DOWNLOAD_DIR",
+                        state.work(service.module()).resolve("downloads").toString());
+                // This stack's directory first, then the simulator standing in for the remote api-cnaes.
+                case "cnaes-gateway" -> spec
+                        .withVariable("DOMINUS_GATEWAY_LOCAL_URL",
+                                "http://127.0.0.1:" + stack.service("ingestion-service").port() + "/v1")
+                        .withVariable("DOMINUS_GATEWAY_REMOTE_URL", stack.apiCnaesUrl())
+                        .withVariable("DOMINUS_GATEWAY_REMOTE_API_KEYS", LocalStack.API_CNAES_KEY);
+                default -> spec;
+            };
         } catch (IllegalStateException missing) {
             throw new LauncherException(missing.getMessage());
         }

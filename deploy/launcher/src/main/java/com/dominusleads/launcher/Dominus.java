@@ -1,5 +1,6 @@
 package com.dominusleads.launcher;
 
+import com.dominusleads.launcher.bench.GatewayBenchmark;
 import com.dominusleads.launcher.bench.IngestBenchmark;
 import com.dominusleads.launcher.ingest.IngestCommand;
 import com.dominusleads.launcher.bench.LedgerBenchmark;
@@ -7,6 +8,7 @@ import com.dominusleads.launcher.bench.SearchBenchmark;
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.StackHome;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,13 +16,13 @@ import java.util.List;
 public final class Dominus {
 
     private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes] | ingest <dir|url>"
-            + " | bench ledger|ingest|search"
+            + " | bench ledger|ingest|search|gateway"
             + " | generate-release <dir> (./dominus help explains each)";
 
     private Dominus() {
     }
 
-    /** {@code ./dominus bench <name> [count]}: exit 0 when the targets are met, 4 when not. */
+    /** {@code ./dominus bench <name> [count|options]}: exit 0 when the targets are met, 4 when not. */
     private static boolean bench(List<String> args, Console console) throws Exception {
         String name = args.isEmpty() ? "" : args.get(0);
         if (name.equals("ingest")) {
@@ -41,10 +43,14 @@ public final class Dominus {
             }
             return new SearchBenchmark(console, StackHome.locate().distributions().getParent()).run(establishments, 7);
         }
+        if (name.equals("gateway")) {
+            return new GatewayBenchmark(console, StackHome.locate().distributions().getParent())
+                    .run(7, seconds(args, "--warm-up", 10), seconds(args, "--duration", 20));
+        }
         if (!name.equals("ledger")) {
-            throw new LauncherException("unknown benchmark '" + name + "': available: ledger, ingest, search"
+            throw new LauncherException("unknown benchmark '" + name + "': available: ledger, ingest, search, gateway"
                     + "  (./dominus bench ledger [count] [rate per second] | ./dominus bench ingest [establishments]"
-                    + " | ./dominus bench search [establishments])");
+                    + " | ./dominus bench search [establishments] | ./dominus bench gateway [--warm-up S] [--duration S])");
         }
         int count;
         int rate;
@@ -56,6 +62,24 @@ public final class Dominus {
             throw new LauncherException("count and rate must be numbers, e.g. ./dominus bench ledger 20000 1100");
         }
         return new LedgerBenchmark(console).run(count, rate);
+    }
+
+    /** The whole seconds after {@code option}, or {@code otherwise}. */
+    private static Duration seconds(List<String> args, String option, long otherwise) {
+        int at = args.indexOf(option);
+        if (at < 0) {
+            return Duration.ofSeconds(otherwise);
+        }
+        try {
+            long seconds = Long.parseLong(args.get(at + 1));
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            // falls through to the explanation
+        }
+        throw new LauncherException(option + " takes a number of seconds above zero, e.g. ./dominus bench gateway "
+                + option + " " + otherwise);
     }
 
     public static void main(String[] args) {

@@ -19,6 +19,9 @@ public final class LocalStack {
     public static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
     public static final String REGISTRY_DATABASE = "apicurio";
     public static final String KEYCLOAK_DATABASE = "keycloak";
+    /** The api-cnaes simulator stands in for the remote API: the world it serves, and the key the gateway sends it. */
+    public static final long API_CNAES_SEED = 1;
+    public static final String API_CNAES_KEY = "local-api-cnaes-key";
 
     /** A Quarkus service of the suite: its module, its own database, and whether it publishes through an outbox. */
     public record Service(String module, String database, int port, boolean outbox) {
@@ -122,6 +125,15 @@ public final class LocalStack {
         return 18190 + offset;
     }
 
+    public int apiCnaesSimulatorPort() {
+        return 18295 + offset;
+    }
+
+    /** Where the simulator serves the api-cnaes contract: the gateway's remote. */
+    public String apiCnaesUrl() {
+        return "http://127.0.0.1:" + apiCnaesSimulatorPort() + "/v1";
+    }
+
     /** The realm's issuer URL, where services fetch the keys that verify access tokens. */
     public String oidcUrl() {
         return "http://127.0.0.1:" + keycloakPort() + "/realms/" + KeycloakServer.REALM;
@@ -133,12 +145,29 @@ public final class LocalStack {
 
     /** The database a service module owns (the same name in every stack). */
     public static String databaseOf(String module) {
-        return SERVICES.stream().filter(service -> service.module().equals(module)).findFirst().map(Service::database)
+        return defaultsOf(module).database();
+    }
+
+    /** Whether a service module publishes events through an outbox (the same in every stack). */
+    public static boolean hasOutbox(String module) {
+        return defaultsOf(module).outbox();
+    }
+
+    private static Service defaultsOf(String module) {
+        return SERVICES.stream().filter(service -> service.module().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service module " + module));
     }
 
     public List<Service> services() {
-        return SERVICES.stream().map(service -> new Service(service.module(), service.database(),
-                service.port() + offset, service.outbox())).toList();
+        return SERVICES.stream().map(this::shifted).toList();
+    }
+
+    /** A service of this stack, on its shifted port. */
+    public Service service(String module) {
+        return shifted(defaultsOf(module));
+    }
+
+    private Service shifted(Service service) {
+        return new Service(service.module(), service.database(), service.port() + offset, service.outbox());
     }
 }

@@ -57,11 +57,15 @@ public final class UpCommand {
         Component registry = components.registry();
         Component keycloak = components.keycloak();
         Component connect = components.connect();
+        Component simulator = components.apiCnaesSimulator();
         start(registry);
         start(keycloak);
         start(connect);
+        start(simulator);
         awaitReady(registry);
         registerSchemas();
+        // The gateway's remote answers before the gateway starts.
+        awaitReady(simulator);
 
         // Services migrate their databases at start, creating the outbox replication slots the connectors need.
         List<Component> services = components.services();

@@ -41,7 +41,7 @@ class LocalStackTest {
     private static List<Integer> ports(LocalStack stack) {
         List<Integer> ports = new ArrayList<>(List.of(stack.postgresPort(), stack.kafkaPort(), stack.kafkaControllerPort(),
                 stack.connectPort(), stack.registryPort(), stack.registryManagementPort(), stack.keycloakPort(),
-                stack.keycloakManagementPort()));
+                stack.keycloakManagementPort(), stack.apiCnaesSimulatorPort()));
         stack.services().forEach(service -> ports.add(service.port()));
         return ports;
     }

@@ -1,5 +1,6 @@
 package com.dominusleads.ingestion.api;
 
+import com.dominusleads.directory.Ufs;
 import com.dominusleads.ingestion.domain.Job;
 import com.dominusleads.ingestion.domain.Release;
 import com.dominusleads.ingestion.domain.ReleaseFileState;
@@ -105,7 +106,7 @@ public class IngestionResource {
         boolean file = request.file() != null && !request.file().isBlank();
         if (request.uf() != null && !file && request.chunk() == null) {
             String uf = request.uf().toUpperCase(java.util.Locale.ROOT);
-            if (!com.dominusleads.ingestion.load.Ufs.ALL.contains(uf)) {
+            if (!Ufs.ALL.contains(uf)) {
                 throw new ApiException(400, "invalid_uf", "Not a federative unit: " + request.uf());
             }
             return accepted(ingestion.reprocessUf(id, uf, operator));

@@ -1,9 +1,10 @@
 package com.dominusleads.ingestion.api;
 
+import com.dominusleads.directory.Cnae;
 import com.dominusleads.directory.Municipalities;
 import com.dominusleads.directory.Municipality;
 import com.dominusleads.events.Cnpj;
-import com.dominusleads.ingestion.load.Ufs;
+import com.dominusleads.directory.Ufs;
 import com.dominusleads.ingestion.search.SearchCriteria;
 import com.dominusleads.servicekit.api.ApiException;
 import java.math.BigDecimal;
@@ -99,14 +100,8 @@ final class SearchRequests {
 
     /** A 7-digit CNAE subclass, written plainly (6201501) or with its punctuation (6201-5/01). */
     static int cnae(Object value, String field) {
-        String digits = value == null ? "" : value.toString().replaceAll("[.\\-/\\s]", "");
-        if (value instanceof Number n && n.longValue() > 0 && n.longValue() < 10_000_000) {
-            return n.intValue();
-        }
-        if (!digits.matches("[0-9]{7}")) {
-            throw invalid(field, "a CNAE subclass has 7 digits, e.g. 6201501 or 6201-5/01", value);
-        }
-        return Integer.parseInt(digits);
+        return Cnae.parseCode(value).orElseThrow(() ->
+                invalid(field, "a CNAE subclass has 7 digits, e.g. 6201501 or 6201-5/01", value));
     }
 
     static String uf(String value) {

@@ -3,9 +3,10 @@ package com.dominusleads.ingestion.load;
 import static com.dominusleads.directory.EstabelecimentoColumn.*;
 
 import com.dominusleads.directory.EstabelecimentoColumn;
-import com.dominusleads.directory.RfFileKind;
 import com.dominusleads.directory.Municipalities;
 import com.dominusleads.directory.Municipality;
+import com.dominusleads.directory.RfFileKind;
+import com.dominusleads.directory.Ufs;
 import com.dominusleads.events.Cnpj;
 import com.dominusleads.ingestion.normalisation.EmailAddresses;
 import com.dominusleads.ingestion.normalisation.InvalidEmailException;
@@ -17,6 +18,7 @@ import com.dominusleads.ingestion.parsing.Fields;
 import com.dominusleads.ingestion.parsing.RfRecordReader;
 import com.dominusleads.ingestion.persistence.BinaryCopyBuffer;
 import java.util.List;
+
 
 /**
  * An {@code Estabelecimentos} record → a row of {@code establishment}: the 14-character CNPJ (numeric or alphanumeric,

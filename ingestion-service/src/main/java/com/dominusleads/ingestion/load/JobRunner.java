@@ -1,6 +1,7 @@
 package com.dominusleads.ingestion.load;
 
 import com.dominusleads.directory.RfFileKind;
+import com.dominusleads.directory.Ufs;
 import com.dominusleads.ingestion.config.IngestionConfig;
 import com.dominusleads.ingestion.domain.Job;
 import com.dominusleads.ingestion.domain.JobPhase;

@@ -1,6 +1,6 @@
 package com.dominusleads.ingestion.persistence;
 
-import com.dominusleads.ingestion.load.Ufs;
+import com.dominusleads.directory.Ufs;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,7 +1,7 @@
 package com.dominusleads.ingestion.persistence;
 
 import com.dominusleads.directory.RfFileKind;
-import com.dominusleads.ingestion.load.Ufs;
+import com.dominusleads.directory.Ufs;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package com.dominusleads.ingestion.persistence;
 
 import com.dominusleads.directory.Municipalities;
 import com.dominusleads.directory.Municipality;
-import com.dominusleads.ingestion.load.Ufs;
+import com.dominusleads.directory.Ufs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

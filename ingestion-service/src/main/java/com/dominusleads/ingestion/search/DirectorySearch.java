@@ -176,9 +176,13 @@ public class DirectorySearch {
                 + " left join directory.company co on co.cnpj_basico = e.cnpj_basico"
                 + " left join directory.simples si on si.cnpj_basico = e.cnpj_basico"
                 + " where e.cnpj = $1";
-        return pool.preparedQuery(sql).execute(Tuple.of(cnpj)).map(rows -> {
-            var it = rows.iterator();
-            return it.hasNext() ? it.next().getJsonObject("company") : null;
-        });
+        // The CNPJ does not say its UF partition, so a custom plan weighs all of them each time: about 3 ms of
+        // planning for 0.6 ms of work. The generic plan, made once per connection, prunes while it runs instead.
+        return pool.withTransaction(tx -> tx.query("set local plan_cache_mode = force_generic_plan").execute()
+                .chain(() -> tx.preparedQuery(sql).execute(Tuple.of(cnpj))))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? it.next().getJsonObject("company") : null;
+                });
     }
 }

@@ -119,33 +119,57 @@ public final class EphemeralSuite implements AutoCloseable {
     }
 
     private void startServices(Map<String, Integer> instancesPerModule) {
-        QuarkusService.Surroundings surroundings =
-                new QuarkusService.Surroundings(postgres.port(), kafkaBootstrap, registryApi, oidcUrl);
         List<ProcessSpec> first = new ArrayList<>();
         List<ProcessSpec> others = new ArrayList<>();
         instancesPerModule.forEach((module, count) -> {
-            String database = LocalStack.databaseOf(module);
-            postgres.ensureDatabase(database);
+            postgres.ensureDatabase(LocalStack.databaseOf(module));
             for (int i = 1; i <= count; i++) {
                 String name = i == 1 ? module : module + "-" + i;
                 Instance instance = new Instance(name, Ports.free());
                 instances.put(name, instance);
-                ProcessSpec spec = QuarkusService.prepare(home, module, name, Owner.scratchDirectory(name),
-                        instance.port(), database, surroundings, profile);
-                for (Map.Entry<String, String> variable : environment.entrySet()) {
-                    spec = spec.withVariable(variable.getKey(), variable.getValue());
-                }
                 // A module's first instance migrates its database alone; the others start once it is ready.
-                (i == 1 ? first : others).add(spec);
+                (i == 1 ? first : others).add(spec(module, instance, Map.of()));
             }
         });
         launchAll(first);
         launchAll(others);
-        instancesPerModule.keySet().forEach(module -> streamOutbox(LocalStack.databaseOf(module)));
+        instancesPerModule.keySet().forEach(this::streamOutbox);
     }
 
-    private void streamOutbox(String database) {
-        String name = OutboxConnector.register(connect, home, database, postgres.port());
+    /**
+     * Starts {@code module}, not yet in the suite, with {@code environment} added to the suite's: for a service that
+     * must be told where another instance of the suite listens (the gateway, where its local directory is).
+     */
+    public Instance add(String module, Map<String, String> environment) {
+        if (instances.containsKey(module)) {
+            throw new IllegalArgumentException(module + " already runs in this suite");
+        }
+        postgres.ensureDatabase(LocalStack.databaseOf(module));
+        Instance instance = new Instance(module, Ports.free());
+        launch(spec(module, instance, environment));
+        instances.put(module, instance);
+        streamOutbox(module);
+        return instance;
+    }
+
+    private ProcessSpec spec(String module, Instance instance, Map<String, String> extra) {
+        ProcessSpec spec = QuarkusService.prepare(home, module, instance.name(), Owner.scratchDirectory(instance.name()),
+                instance.port(), LocalStack.databaseOf(module),
+                new QuarkusService.Surroundings(postgres.port(), kafkaBootstrap, registryApi, oidcUrl), profile);
+        Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.putAll(extra);
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            spec = spec.withVariable(variable.getKey(), variable.getValue());
+        }
+        return spec;
+    }
+
+    /** Debezium streams the module's outbox, if it has one (the gateway publishes nothing). */
+    private void streamOutbox(String module) {
+        if (!LocalStack.hasOutbox(module)) {
+            return;
+        }
+        String name = OutboxConnector.register(connect, home, LocalStack.databaseOf(module), postgres.port());
         connect.awaitRunning(name, STARTUP);
         progress.accept("connector " + name + " running");
     }

@@ -35,6 +35,10 @@ public class ApiErrorMapper {
 
     @ServerExceptionMapper
     public Response mapApi(ApiException e) {
+        if (e.retryAfterSeconds() >= 0) {
+            return Response.status(e.status()).header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                    .type(MediaType.APPLICATION_JSON_TYPE).entity(e.toError()).build();
+        }
         return respond(e.status(), e.toError());
     }
 

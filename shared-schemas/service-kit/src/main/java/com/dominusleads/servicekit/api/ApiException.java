@@ -11,16 +11,23 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final Map<String, Object> details;
+    private final long retryAfterSeconds;
 
     public ApiException(int status, String code, String message) {
         this(status, code, message, Map.of());
     }
 
     public ApiException(int status, String code, String message, Map<String, Object> details) {
+        this(status, code, message, details, -1);
+    }
+
+    /** With a {@code Retry-After} (seconds) telling the caller when trying again makes sense; -1 for none. */
+    public ApiException(int status, String code, String message, Map<String, Object> details, long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
         this.details = details;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiException notFound(String code, String message) {
@@ -37,6 +44,14 @@ public class ApiException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ApiError toError() {

@@ -54,6 +54,18 @@ public class EventPayloadEncoder {
         this.registrar = new SchemaRegistrar(URI.create(registryUrl));
     }
 
+    /**
+     * An encoder outside CDI (tests, tools that write events straight to Kafka), with every schema already resolved.
+     */
+    public static EventPayloadEncoder resolved(String registryUrl) {
+        EventPayloadEncoder encoder = new EventPayloadEncoder(registryUrl);
+        if (!encoder.resolveContentIds()) {
+            throw new SchemasNotResolvedException("Event schemas not resolved in " + registryUrl + ": "
+                    + encoder.lastFailure);
+        }
+        return encoder;
+    }
+
     void resolveAtStart(@Observes StartupEvent start) {
         if (!resolveContentIds()) {
             LOG.warnf("Event schemas not resolved (%s); retrying every 5 s, the service stays not ready", lastFailure);

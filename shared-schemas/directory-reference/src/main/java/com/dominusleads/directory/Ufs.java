@@ -1,4 +1,4 @@
-package com.dominusleads.ingestion.load;
+package com.dominusleads.directory;
 
 import java.util.List;
 
