@@ -1,6 +1,7 @@
 package com.dominusleads.simulator;
 
 import com.dominusleads.events.Cnpj;
+import com.dominusleads.releasegenerator.SeededRandom;
 
 /**
  * The bijection between a numeric CNPJ's 12 base digits and what the simulator derives from them first: the company's
@@ -33,7 +34,7 @@ final class CnpjCodec {
         this.cnaeCount = cnaeCount;
         this.municipalityCount = municipalityCount;
         for (int i = 0; i < ROUNDS; i++) {
-            roundKeys[i] = SplitMix.mix(seed * 31 + 0x1F3D5B79L * (i + 1));
+            roundKeys[i] = SeededRandom.mix(seed * 31 + 0x1F3D5B79L * (i + 1));
         }
         this.ordinals = (int) Math.min(Integer.MAX_VALUE, SPACE / ((long) cnaeCount * municipalityCount * CATEGORIES));
     }
@@ -72,14 +73,14 @@ final class CnpjCodec {
         for (int i = 0; i < 12; i++) {
             char c = base.charAt(i);
             if (c < '0' || c > '9') {
-                return Long.remainderUnsigned(SplitMix.hash(seed ^ 0x41A7L, base), SPACE);
+                return Long.remainderUnsigned(SeededRandom.hash(seed ^ 0x41A7L, base), SPACE);
             }
         }
         return unscramble(Long.parseLong(base));
     }
 
     private long round(int i, long half) {
-        return Long.remainderUnsigned(SplitMix.mix(roundKeys[i] ^ half), HALF);
+        return Long.remainderUnsigned(SeededRandom.mix(roundKeys[i] ^ half), HALF);
     }
 
     long scramble(long x) {

@@ -1,5 +1,6 @@
 package com.dominusleads.simulator;
 
+import com.dominusleads.releasegenerator.SeededRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -186,7 +187,7 @@ public final class Faults {
     /** The fate of call number {@code sequence} (0 for the first call after start or reset). */
     Decision decide(long sequence) {
         Settings s = settings.get();
-        SplitMix r = new SplitMix(SplitMix.mix(seed ^ FAULT_STREAM) + SplitMix.mix(sequence + 1));
+        SeededRandom r = new SeededRandom(SeededRandom.mix(seed ^ FAULT_STREAM) + SeededRandom.mix(sequence + 1));
         double jitter = r.nextDouble();
         double reset = r.nextDouble();
         double hang = r.nextDouble();

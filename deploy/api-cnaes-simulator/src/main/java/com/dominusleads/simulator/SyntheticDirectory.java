@@ -3,6 +3,10 @@ package com.dominusleads.simulator;
 import com.dominusleads.directory.Cnae;
 import com.dominusleads.directory.Municipality;
 import com.dominusleads.events.Cnpj;
+import com.dominusleads.releasegenerator.Geography;
+import com.dominusleads.releasegenerator.Names;
+import com.dominusleads.releasegenerator.SeededRandom;
+import com.dominusleads.releasegenerator.WeightedChoice;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,13 +42,16 @@ final class SyntheticDirectory {
     private static final long CANDIDATE_STREAM = 0x43414E44L;
 
     private static final int[] SITUACOES = {2, 8, 4, 3, 1};
-    private static final int[] SITUACAO_WEIGHTS = {80, 12, 5, 2, 1};
+    private static final WeightedChoice SITUACAO = new WeightedChoice(80, 12, 5, 2, 1);
     /** Weights of the size categories 0 não informado, 1 ME, 2 MEI, 3 EPP, 4 demais. */
-    private static final int[] CATEGORY_WEIGHTS = {4, 40, 35, 12, 9};
+    private static final double[] CATEGORY_WEIGHTS = {4, 40, 35, 12, 9};
     /** Capital social range (reais) per category; category 0 has no capital a third of the time. */
     private static final long[][] CAPITAL = {{1_000, 200_000}, {1_000, 360_000}, {1_000, 80_000}, {10_000, 4_800_000},
         {100_000, 1_000_000_000}};
-    private static final int[] SECONDARY_COUNT_WEIGHTS = {35, 20, 15, 12, 8, 6, 4};
+    /** How many secondary CNAEs (0 to 6) a company has. */
+    private static final WeightedChoice SECONDARY_COUNT = new WeightedChoice(35, 20, 15, 12, 8, 6, 4);
+    /** How many phones (0 to 2) a company has. */
+    private static final WeightedChoice PHONE_COUNT = new WeightedChoice(20, 55, 25);
     private static final int NEIGHBOURHOOD = 8;
 
     private final long seed;
@@ -81,11 +88,11 @@ final class SyntheticDirectory {
 
     private Profile profile(long packed, Cnpj cnpj) {
         CnpjCodec.Tuple t = codec.unpack(packed);
-        SplitMix r = new SplitMix(SplitMix.hash(seed ^ PROFILE_STREAM, cnpj.value()));
-        int situacao = SITUACOES[r.weighted(SITUACAO_WEIGHTS)];
+        SeededRandom r = new SeededRandom(SeededRandom.hash(seed ^ PROFILE_STREAM, cnpj.value()));
+        int situacao = SITUACOES[SITUACAO.next(r)];
         long[] range = CAPITAL[t.category()];
         long capital = t.category() == 0 && r.chance(1 / 3.0) ? 0 : logUniform(r, range[0], range[1]);
-        int count = r.weighted(SECONDARY_COUNT_WEIGHTS);
+        int count = SECONDARY_COUNT.next(r);
         int[] secondaries = new int[count];
         int n = 0;
         for (int attempt = 0; attempt < count * 4 && n < count; attempt++) {
@@ -99,14 +106,14 @@ final class SyntheticDirectory {
                 secondaries[n++] = candidate;
             }
         }
-        boolean known = SplitMix.unit(SplitMix.hash(seed ^ UNKNOWN_STREAM, cnpj.value())) >= unknownShare;
+        boolean known = SeededRandom.unit(SeededRandom.hash(seed ^ UNKNOWN_STREAM, cnpj.value())) >= unknownShare;
         return new Profile(cnpj, t, reference.cnaes.get(t.cnaeIndex()),
                 reference.municipalities.get(t.municipalityIndex()), situacao, capital, Arrays.copyOf(secondaries, n),
                 known);
     }
 
     /** Log-uniform in [from, to], rounded to hundreds above 10,000. */
-    private static long logUniform(SplitMix r, long from, long to) {
+    private static long logUniform(SeededRandom r, long from, long to) {
         double value = Math.exp(Math.log(from) + r.nextDouble() * (Math.log(to) - Math.log(from)));
         long rounded = value > 10_000 ? Math.round(value / 100) * 100 : Math.round(value);
         return Math.max(from, Math.min(to, rounded));
@@ -131,7 +138,7 @@ final class SyntheticDirectory {
 
     /** How many results the query has: derived from the query alone, between 0 and {@link #MAX_TOTAL}. */
     int targetTotal(SearchQuery q) {
-        double u = SplitMix.unit(SplitMix.hash(seed ^ TOTAL_STREAM, q.key()));
+        double u = SeededRandom.unit(SeededRandom.hash(seed ^ TOTAL_STREAM, q.key()));
         if (u < 0.04) {
             return 0;
         }
@@ -159,7 +166,7 @@ final class SyntheticDirectory {
         int[] cnaes = q.cnaes().stream().mapToInt(reference::cnaeIndex).filter(i -> i >= 0).toArray();
         int[] municipalities = q.municipioIbge() != null ? new int[] {reference.municipalityIndex(q.municipioIbge())}
                 : q.uf() != null ? reference.municipalitiesOf(q.uf()) : null;
-        int[] categoryWeights = new int[CnpjCodec.CATEGORIES];
+        double[] categoryWeights = new double[CnpjCodec.CATEGORIES];
         for (int c : q.categories()) {
             boolean reachable = q.capitalMin() == null || BigDecimal.valueOf(CAPITAL[c][1]).compareTo(q.capitalMin()) >= 0;
             categoryWeights[c] = reachable ? CATEGORY_WEIGHTS[c] : 0;
@@ -168,11 +175,12 @@ final class SyntheticDirectory {
                 || Arrays.stream(categoryWeights).sum() == 0) {
             return new long[0];
         }
+        WeightedChoice categories = new WeightedChoice(categoryWeights);
         long[] found = new long[target];
         int n = 0;
-        long streamKey = SplitMix.hash(seed ^ CANDIDATE_STREAM, key);
+        long streamKey = SeededRandom.hash(seed ^ CANDIDATE_STREAM, key);
         for (long ordinal = 0; ordinal < codec.ordinals && n < target; ordinal++) {
-            SplitMix r = new SplitMix(streamKey + ordinal * 0x9E3779B97F4A7C15L);
+            SeededRandom r = new SeededRandom(streamKey + ordinal * 0x9E3779B97F4A7C15L);
             int wanted = cnaes[r.nextInt(cnaes.length)];
             int principal = wanted;
             if (!q.principalOnly() && r.chance(0.4)) {
@@ -183,7 +191,7 @@ final class SyntheticDirectory {
             }
             int municipality = municipalities == null ? r.nextInt(reference.municipalities.size())
                     : municipalities[r.nextInt(municipalities.length)];
-            int category = r.weighted(categoryWeights);
+            int category = categories.next(r);
             long packed = codec.pack(new CnpjCodec.Tuple(principal, municipality, category, ordinal));
             Cnpj cnpj = codec.cnpj(packed);
             if (cnpj != null && matches(q, profile(packed, cnpj))) {
@@ -228,7 +236,7 @@ final class SyntheticDirectory {
     /** The full document of {@code GET /companies/{cnpj}}: the summary and the partners. */
     ObjectNode company(Profile p) {
         ObjectNode doc = summary(p);
-        doc.set("socios", partners(p, new SplitMix(SplitMix.hash(seed ^ DETAIL_STREAM ^ 1, p.cnpj().value())),
+        doc.set("socios", partners(p, new SeededRandom(SeededRandom.hash(seed ^ DETAIL_STREAM ^ 1, p.cnpj().value())),
                 doc.path("natureza_juridica").path("codigo").asInt(), LocalDate.parse(doc.get("data_inicio_atividade")
                         .asText())));
         return doc;
@@ -236,21 +244,21 @@ final class SyntheticDirectory {
 
     /** The document as search results list it (no partners), in the field order of the local directory's API. */
     ObjectNode summary(Profile p) {
-        SplitMix r = new SplitMix(SplitMix.hash(seed ^ DETAIL_STREAM, p.cnpj().value()));
+        SeededRandom r = new SeededRandom(SeededRandom.hash(seed ^ DETAIL_STREAM, p.cnpj().value()));
         String cnpj = p.cnpj().value();
         String basico = cnpj.substring(0, 8);
         int category = p.category();
         int natureza = natureza(category, r);
-        String person = Vocabulary.person(r);
+        String person = Names.person(r);
         String razao = switch (natureza) {
             case 2135 -> category == 2
                     ? basico.substring(0, 2) + "." + basico.substring(2, 5) + "." + basico.substring(5) + " " + person
                     : person;
-            case 2046, 2054 -> Vocabulary.business(r) + " S.A.";
-            case 2305 -> Vocabulary.business(r) + " EIRELI";
-            default -> Vocabulary.business(r) + " LTDA";
+            case 2046, 2054 -> Names.business(r) + " S.A.";
+            case 2305 -> Names.business(r) + " EIRELI";
+            default -> Names.business(r) + " LTDA";
         };
-        String fantasia = r.chance(0.65) ? Vocabulary.tradeName(r) : null;
+        String fantasia = r.chance(0.65) ? Names.tradeName(r) : null;
         LocalDate opened = category == 2 ? date(r, LocalDate.of(2009, 7, 1), TODAY.minusMonths(1))
                 : date(r, LocalDate.of(1970, 1, 1), TODAY.minusMonths(1));
         LocalDate situacaoSince = p.situacao() == 2 && r.chance(0.7) ? opened : date(r, opened, TODAY);
@@ -293,7 +301,7 @@ final class SyntheticDirectory {
         doc.putNull("fax");
         ArrayNode emails = doc.putArray("emails");
         if (r.chance(0.6)) {
-            emails.add(email(r, fantasia != null ? fantasia : razao, person));
+            emails.add(Names.email(r, fantasia != null ? fantasia : razao));
         }
         doc.set("simples", simples(category, opened, r));
         doc.putArray("data_issues");
@@ -314,7 +322,7 @@ final class SyntheticDirectory {
         return node;
     }
 
-    private static int natureza(int category, SplitMix r) {
+    private static int natureza(int category, SeededRandom r) {
         double u = r.nextDouble();
         return switch (category) {
             case 2 -> 2135;
@@ -355,15 +363,15 @@ final class SyntheticDirectory {
         };
     }
 
-    private ObjectNode address(Municipality m, SplitMix r) {
+    private ObjectNode address(Municipality m, SeededRandom r) {
         ObjectNode a = json.objectNode();
-        a.put("tipo_logradouro", r.pick(Vocabulary.STREET_TYPES));
-        a.put("logradouro", r.pick(Vocabulary.STREETS));
+        a.put("tipo_logradouro", Names.streetType(r));
+        a.put("logradouro", Names.street(r));
         a.put("numero", r.chance(0.08) ? "S/N" : String.valueOf(r.between(1, 4_000)));
-        a.put("complemento", r.chance(0.4) ? r.pick(Vocabulary.COMPLEMENTS) : null);
-        a.put("bairro", r.pick(Vocabulary.DISTRICTS));
-        int[] cep = Vocabulary.CEP_RANGES.getOrDefault(m.uf(), new int[] {1000, 99999});
-        a.put("cep", String.format("%05d%03d", r.between(cep[0], cep[1]), r.nextInt(1000)));
+        a.put("complemento", r.chance(0.4) ? Names.complement(r) : null);
+        a.put("bairro", Names.district(r));
+        Geography.State state = state(m.uf());
+        a.put("cep", String.format("%05d%03d", r.between(state.cepFrom(), state.cepTo()), r.nextInt(1000)));
         a.put("uf", m.uf());
         a.put("municipio", m.name());
         a.put("ibge_municipio_id", m.ibgeCode());
@@ -373,14 +381,14 @@ final class SyntheticDirectory {
         return a;
     }
 
-    private ArrayNode phones(String uf, SplitMix r) {
+    private ArrayNode phones(String uf, SeededRandom r) {
         ArrayNode phones = json.arrayNode();
-        int count = r.weighted(new int[] {20, 55, 25});
-        int[] ddds = Vocabulary.DDDS.getOrDefault(uf, new int[] {11});
+        int count = PHONE_COUNT.next(r);
+        int[] ddds = state(uf).ddds();
         for (int i = 0; i < count; i++) {
             String ddd = String.valueOf(ddds[r.nextInt(ddds.length)]);
             boolean mobile = r.chance(0.55);
-            String number = mobile ? "9" + r.between(6, 9) + r.digits(7) : r.between(2, 5) + r.digits(7);
+            String number = mobile ? "9" + r.between(6, 9) + r.digitText(7) : r.between(2, 5) + r.digitText(7);
             ObjectNode phone = phones.addObject();
             phone.put("ddd", ddd);
             phone.put("numero", number);
@@ -390,16 +398,12 @@ final class SyntheticDirectory {
         return phones;
     }
 
-    private static String email(SplitMix r, String company, String person) {
-        return switch (r.nextInt(3)) {
-            case 0 -> r.pick(Vocabulary.ROLE_MAILBOXES) + "@" + Vocabulary.mailbox(company) + ".com.br";
-            case 1 -> Vocabulary.mailbox(person.split(" ")[0]) + "." + Vocabulary.mailbox(
-                    person.substring(person.lastIndexOf(' ') + 1)) + "@" + r.pick(Vocabulary.MAIL_DOMAINS);
-            default -> Vocabulary.mailbox(person) + r.nextInt(100) + "@" + r.pick(Vocabulary.MAIL_DOMAINS);
-        };
+    /** The state of a municipality of the reference table: always one of the 27. */
+    private static Geography.State state(String uf) {
+        return Geography.state(uf).orElseThrow(() -> new IllegalStateException("no state " + uf));
     }
 
-    private ObjectNode simples(int category, LocalDate opened, SplitMix r) {
+    private ObjectNode simples(int category, LocalDate opened, SeededRandom r) {
         boolean mei = category == 2;
         boolean optante = mei || (category == 1 || category == 3) && r.chance(0.75);
         if (!optante && r.chance(0.6)) {
@@ -418,7 +422,7 @@ final class SyntheticDirectory {
         return s;
     }
 
-    private ArrayNode partners(Profile p, SplitMix r, int natureza, LocalDate opened) {
+    private ArrayNode partners(Profile p, SeededRandom r, int natureza, LocalDate opened) {
         ArrayNode partners = json.arrayNode();
         if (natureza == 2135) {
             return partners; // an empresário individual has no partners in the register
@@ -430,13 +434,13 @@ final class SyntheticDirectory {
             if (company) {
                 Cnpj other = codec.cnpj(Long.remainderUnsigned(r.nextLong(), CnpjCodec.SPACE));
                 partner.put("identificador", "PESSOA JURIDICA");
-                partner.put("nome", Vocabulary.business(r) + " PARTICIPACOES LTDA");
+                partner.put("nome", Names.business(r) + " PARTICIPACOES LTDA");
                 partner.put("documento", other == null ? null : other.value());
                 partner.set("qualificacao", coded(22, "Sócio"));
             } else {
                 partner.put("identificador", "PESSOA FISICA");
-                partner.put("nome", Vocabulary.person(r));
-                partner.put("documento", "***" + r.digits(6) + "**");
+                partner.put("nome", Names.person(r));
+                partner.put("documento", "***" + r.digitText(6) + "**");
                 partner.set("qualificacao", switch (natureza) {
                     case 2046, 2054 -> i == 0 ? coded(16, "Presidente") : coded(10, "Diretor");
                     case 2305 -> coded(65, "Titular Pessoa Física Residente ou Domiciliado no Brasil");
@@ -451,7 +455,7 @@ final class SyntheticDirectory {
         return partners;
     }
 
-    private static LocalDate date(SplitMix r, LocalDate from, LocalDate to) {
+    private static LocalDate date(SeededRandom r, LocalDate from, LocalDate to) {
         long days = to.toEpochDay() - from.toEpochDay();
         return days <= 0 ? from : LocalDate.ofEpochDay(from.toEpochDay() + r.nextInt((int) days + 1));
     }

@@ -7,17 +7,23 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Where establishments are: a state drawn by its population (IBGE, Censo 2022), then a municipality of that state with
  * the capital taking its share of the state's population and the other municipalities a Zipf-like share in a fixed
  * (seed-independent) order, so the same towns are big in every release. Each municipality has a DDD of its state and
- * a CEP prefix inside its state's range.
+ * a CEP prefix inside its state's range. The per-state facts ({@link #state}) are shared with the api-cnaes simulator.
  */
-final class Geography {
+public final class Geography {
 
-    /** A state: census population, its capital (IBGE code) and the capital's share of the population, DDDs, CEP range. */
-    record State(String uf, long population, int capitalIbge, double capitalShare, int[] ddds, int cepFrom, int cepTo) {
+    /**
+     * A state: census population, its capital (IBGE code) and the capital's share of the population, its area codes
+     * (DDD, the capital's first; do not modify the array) and the first and last 5-digit CEP prefix of its range.
+     */
+    public record State(String uf, long population, int capitalIbge, double capitalShare, int[] ddds, int cepFrom, int cepTo) {
     }
 
     /** A municipality ready to be written: TOM code, DDD, CEP prefix (5 digits), how wide its CEP range is, name in plain capitals. */
@@ -54,6 +60,14 @@ final class Geography {
             new State("AC", 830_018, 1200401, 0.434, new int[] {68}, 69900, 69999),
             new State("AP", 733_759, 1600303, 0.603, new int[] {96}, 68900, 68999),
             new State("RR", 636_707, 1400100, 0.644, new int[] {95}, 69300, 69399));
+
+    private static final Map<String, State> BY_UF = STATES.stream()
+            .collect(Collectors.toUnmodifiableMap(State::uf, Function.identity()));
+
+    /** The state whose two-letter code is {@code uf}, or empty for EX (abroad) and any other code. */
+    public static Optional<State> state(String uf) {
+        return Optional.ofNullable(BY_UF.get(uf));
+    }
 
     /** The RF's municipality code for establishments abroad (UF "EX"); written to the Municipios lookup as EXTERIOR. */
     static final int EXTERIOR_TOM = 9707;

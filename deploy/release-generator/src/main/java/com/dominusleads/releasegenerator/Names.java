@@ -3,9 +3,9 @@ package com.dominusleads.releasegenerator;
 /**
  * Names as they appear in the register: people, companies, trade names, streets, districts and e-mail addresses,
  * in capitals and mostly without accents (as the RF writes most of them), a few with accents so the ISO-8859-1
- * encoding is exercised.
+ * encoding is exercised. Shared with the api-cnaes simulator, whose synthetic companies are named the same way.
  */
-final class Names {
+public final class Names {
 
     static final String[] FIRST_NAMES = {
         "JOSE", "JOAO", "ANTONIO", "FRANCISCO", "CARLOS", "PAULO", "PEDRO", "LUCAS", "LUIZ", "MARCOS", "LUIS", "GABRIEL",
@@ -101,7 +101,8 @@ final class Names {
     private Names() {
     }
 
-    static String person(SeededRandom r) {
+    /** A person's name: one or two first names, a particle (or none) and one or two surnames. */
+    public static String person(SeededRandom r) {
         StringBuilder name = new StringBuilder(40).append(r.pick(FIRST_NAMES));
         if (r.chance(0.3)) {
             name.append(' ').append(r.pick(FIRST_NAMES));
@@ -114,7 +115,7 @@ final class Names {
     }
 
     /** A company name without its legal suffix. */
-    static String business(SeededRandom r) {
+    public static String business(SeededRandom r) {
         return switch (r.nextInt(4)) {
             case 0 -> r.pick(SURNAMES) + " & " + r.pick(SURNAMES) + " " + r.pick(ACTIVITIES);
             case 1 -> r.pick(SURNAMES) + " " + r.pick(ACTIVITIES);
@@ -122,7 +123,8 @@ final class Names {
         };
     }
 
-    static String tradeName(SeededRandom r) {
+    /** A trade name (nome fantasia). */
+    public static String tradeName(SeededRandom r) {
         return switch (r.nextInt(3)) {
             case 0 -> r.pick(TRADE_PREFIXES) + " " + r.pick(CORES);
             case 1 -> r.pick(TRADE_PREFIXES) + " DO " + r.pick(FIRST_NAMES);
@@ -131,7 +133,7 @@ final class Names {
     }
 
     /** A mailbox: role@company-domain, person@free-mail, …; lower case mostly, sometimes in capitals as typed. */
-    static String email(SeededRandom r, String tradeOrCompany) {
+    public static String email(SeededRandom r, String tradeOrCompany) {
         String address;
         int kind = r.nextInt(10);
         if (kind < 3) {
@@ -152,6 +154,26 @@ final class Names {
             return Character.toUpperCase(address.charAt(0)) + address.substring(1);
         }
         return address;
+    }
+
+    /** A street type: RUA, AVENIDA, TRAVESSA… */
+    public static String streetType(SeededRandom r) {
+        return r.pick(STREET_TYPES);
+    }
+
+    /** A street name, without its type. */
+    public static String street(SeededRandom r) {
+        return r.pick(STREETS);
+    }
+
+    /** An address complement: SALA 101, LOJA A, FUNDOS… */
+    public static String complement(SeededRandom r) {
+        return r.pick(COMPLEMENTS);
+    }
+
+    /** A district (bairro). */
+    public static String district(SeededRandom r) {
+        return r.pick(DISTRICTS);
     }
 
     /** Lower-case ASCII letters and digits of {@code name}, accents dropped, at most 20. */

@@ -134,7 +134,7 @@ final class SyntheticCompanies {
             case ECONOMIA_MISTA -> "COMPANHIA " + r.pick(Names.CORES) + " DE SANEAMENTO S.A.";
             case ESTRANGEIRA -> r.pick(Names.FOREIGN_COMPANIES);
             case ASSOCIACAO -> switch (r.nextInt(4)) {
-                case 0 -> "ASSOCIACAO DE MORADORES DO BAIRRO " + r.pick(Names.DISTRICTS);
+                case 0 -> "ASSOCIACAO DE MORADORES DO BAIRRO " + Names.district(r);
                 case 1 -> "ASSOCIACAO DE PAIS E MESTRES DA ESCOLA " + Names.person(r);
                 case 2 -> "CLUBE " + r.pick(Names.CORES);
                 default -> "ASSOCIACAO " + r.pick(Names.CORES);
@@ -336,18 +336,18 @@ final class SyntheticCompanies {
         out.date(RegisterDates.code(start)).digits(principal, 7);
         writeSecondaryCnaes(out, principal);
         if (abroad == null) {
-            out.text(r.pick(Names.STREET_TYPES)).text(r.pick(Names.STREETS));
+            out.text(Names.streetType(r)).text(Names.street(r));
             if (r.chance(0.08)) {
                 out.text("S/N");
             } else {
                 out.number(r.chance(0.7) ? 1 + r.nextInt(999) : 1 + r.nextInt(9_999));
             }
             if (r.chance(0.35)) {
-                out.text(r.pick(Names.COMPLEMENTS));
+                out.text(Names.complement(r));
             } else {
                 out.empty();
             }
-            out.text(r.pick(Names.DISTRICTS));
+            out.text(Names.district(r));
             int prefix = at.cepPrefix() + r.nextInt(at.cepSpread());
             int suffix = at.capital() || r.chance(0.5) ? r.nextInt(1000) : 0;
             out.digits(prefix * 1000L + suffix, 8).text(at.uf()).digits(at.tomCode(), 4);

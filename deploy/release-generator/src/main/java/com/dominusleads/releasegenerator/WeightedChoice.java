@@ -1,11 +1,15 @@
 package com.dominusleads.releasegenerator;
 
-/** Draws an index with probability proportional to its weight: a binary search over the cumulative weights. */
-final class WeightedChoice {
+/**
+ * Draws an index with probability proportional to its weight: a binary search over the cumulative weights. Immutable:
+ * build it once and draw from it with any {@link SeededRandom}.
+ */
+public final class WeightedChoice {
 
     private final double[] cumulative;
 
-    WeightedChoice(double[] weights) {
+    /** Weights ≥ 0, at least one of them > 0; an index of weight 0 is never drawn. */
+    public WeightedChoice(double... weights) {
         if (weights.length == 0) {
             throw new IllegalArgumentException("no weights");
         }
@@ -23,7 +27,8 @@ final class WeightedChoice {
         }
     }
 
-    int next(SeededRandom random) {
+    /** An index into the weights, drawn with one {@link SeededRandom#nextDouble()}. */
+    public int next(SeededRandom random) {
         double target = random.nextDouble() * cumulative[cumulative.length - 1];
         int low = 0;
         int high = cumulative.length - 1;
