@@ -54,16 +54,17 @@ public class CompaniesResource {
     /** The contract's listing by principal CNAE and UF. */
     @GET
     public Uni<JsonObject> list(@QueryParam("cnae_principal") String cnae, @QueryParam("uf") String uf,
-                                @QueryParam("page") @DefaultValue("1") int page,
-                                @QueryParam("limit") @DefaultValue("20") int limit,
+                                @QueryParam("page") @DefaultValue("1") String page,
+                                @QueryParam("limit") @DefaultValue("20") String limit,
                                 @QueryParam("cursor") String cursor) {
         if (cnae == null || cnae.isBlank()) {
             throw SearchChecks.invalid("cnae_principal", "give the principal CNAE subclass, e.g."
                     + " ?cnae_principal=6201501", null);
         }
         String code = SearchChecks.cnae(cnae, "cnae_principal");
-        SearchChecks.uf(uf);
-        SearchChecks.paging(page, limit);
-        return searches.list(code, uf, page, limit, cursor == null || cursor.isBlank() ? null : cursor);
+        int pageNumber = SearchChecks.number(page, "pagination.page");
+        int pageSize = SearchChecks.number(limit, "pagination.limit");
+        SearchChecks.paging(pageNumber, pageSize);
+        return searches.list(code, SearchChecks.uf(uf), pageNumber, pageSize, cursor);
     }
 }

@@ -42,7 +42,7 @@ final class SearchChecks {
         given.forEach(value -> cnaes.add(cnae(value, "cnaes")));
         body.put("cnaes", cnaes);
         if (body.getValue("uf") != null) {
-            uf(body.getValue("uf").toString());
+            body.put("uf", uf(body.getValue("uf").toString()));
         }
         Object pagination = body.getValue("pagination");
         if (pagination instanceof JsonObject p) {
@@ -60,9 +60,24 @@ final class SearchChecks {
         return String.format("%07d", code);
     }
 
-    static void uf(String uf) {
-        if (uf != null && !Ufs.ALL.contains(uf)) {
-            throw invalid("uf", "one of the 27 UFs (or EX, abroad) in capitals, e.g. SP", uf);
+    /** The UF in capitals, null when blank (as the directory reads it); a 400 for anything else. */
+    static String uf(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String uf = given.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!Ufs.ALL.contains(uf)) {
+            throw invalid("uf", "one of the 27 UFs (or EX, abroad), e.g. SP", given);
+        }
+        return uf;
+    }
+
+    /** A whole number given as text (a query parameter); a 400 naming {@code field} otherwise. */
+    static int number(String given, String field) {
+        try {
+            return Integer.parseInt(given.strip());
+        } catch (NumberFormatException notANumber) {
+            throw invalid(field, "must be a whole number", given);
         }
     }
 

@@ -65,7 +65,7 @@ public class LocalDirectory {
     }
 
     private Uni<UpstreamReply> call(Supplier<Uni<Response>> request) {
-        return guard.get(() -> metrics.attempt(Side.LOCAL, request.get()
-                .map(response -> UpstreamReply.of(response, Side.LOCAL))));
+        return metrics.timeouts(Side.LOCAL, guard.get(() -> metrics.attempt(Side.LOCAL, request.get()
+                .map(response -> UpstreamReply.of(response, Side.LOCAL)))));
     }
 }

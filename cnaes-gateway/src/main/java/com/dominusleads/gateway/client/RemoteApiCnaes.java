@@ -129,8 +129,8 @@ public class RemoteApiCnaes {
     private Uni<UpstreamReply> call(Function<UpstreamApi, Uni<Response>> request) {
         return retry.get(() -> {
             Keyed key = keys.get(Math.floorMod(turn.getAndIncrement(), keys.size()));
-            return key.quota().get(() -> call.get(() -> metrics.attempt(Side.REMOTE, request.apply(key.api())
-                    .map(response -> UpstreamReply.of(response, Side.REMOTE)))));
+            return key.quota().get(() -> metrics.timeouts(Side.REMOTE, call.get(() -> metrics.attempt(Side.REMOTE,
+                    request.apply(key.api()).map(response -> UpstreamReply.of(response, Side.REMOTE))))));
         });
     }
 

@@ -26,7 +26,7 @@ final class UpstreamClients {
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(attemptTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
-                .followRedirects(true)
+                .followRedirects(false) // a redirect would carry the key to wherever it points; 3xx is a failure
                 .loggingMaskedHeaders(SECRET_HEADERS)
                 .userAgent("dominusleads-cnaes-gateway")
                 .register(credentials)

@@ -20,8 +20,16 @@ public class UpstreamMetrics {
 
     Uni<UpstreamReply> attempt(Side side, Uni<UpstreamReply> call) {
         return call.invoke(reply -> count(side, reply.ok() ? "ok" : reply.status() == 404 ? "not_found" : "rejected"))
-                .onFailure().invoke(failure -> count(side, outcome(failure)))
-                .onCancellation().invoke(() -> count(side, "timeout")); // the guard's timeout cancels the attempt
+                .onFailure().invoke(failure -> count(side, outcome(failure)));
+    }
+
+    /**
+     * An attempt the guard's timeout gave up on (counted from outside the guard: the abandoned call itself ends
+     * later, at the client's read timeout, and is counted then as well).
+     */
+    Uni<UpstreamReply> timeouts(Side side, Uni<UpstreamReply> guarded) {
+        return guarded.onFailure(org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class)
+                .invoke(() -> count(side, "timeout"));
     }
 
     private static String outcome(Throwable failure) {

@@ -23,6 +23,11 @@ public record UpstreamReply(int status, JsonObject body) {
         return error != null && error.getValue("code") instanceof String code ? code : "http_" + status;
     }
 
+    /** True when the body is the contract's error shape: a 404 without it is a wrong path, not an unknown company. */
+    public boolean isContractError() {
+        return body != null && body.getValue("error") instanceof JsonObject error && error.getValue("code") instanceof String;
+    }
+
     public String errorMessage() {
         JsonObject error = body == null ? null : body.getValue("error") instanceof JsonObject e ? e : null;
         return error != null && error.getValue("message") instanceof String message ? message : "HTTP " + status;
@@ -36,10 +41,11 @@ public record UpstreamReply(int status, JsonObject body) {
     static UpstreamReply of(Response response, Side side) {
         int status = response.getStatus();
         String text = response.hasEntity() ? response.readEntity(String.class) : "";
-        if (status == 429 || status >= 500 || status < 200 || (status >= 300 && status < 400)) {
-            throw UpstreamFailure.status(side, status, response.getHeaderString(HttpHeaders.RETRY_AFTER));
-        }
         JsonObject body = parse(text);
+        if (status == 429 || status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+            throw UpstreamFailure.status(side, status, response.getHeaderString(HttpHeaders.RETRY_AFTER),
+                    new UpstreamReply(status, body).errorCode());
+        }
         if (body == null && status / 100 == 2) {
             throw UpstreamFailure.malformed(side, status);
         }

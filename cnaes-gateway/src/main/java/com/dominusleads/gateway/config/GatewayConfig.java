@@ -104,5 +104,8 @@ public interface GatewayConfig {
         Duration maxStale();
 
         Duration purgeInterval();
+
+        /** Added to a release's switch time when clearing the cache: covers the commit and the clocks' difference. */
+        Duration invalidationSlack();
     }
 }

@@ -3,6 +3,7 @@ package com.dominusleads.gateway.domain;
 import com.dominusleads.gateway.client.LocalDirectory;
 import com.dominusleads.gateway.client.RemoteApiCnaes;
 import com.dominusleads.gateway.client.Side;
+import com.dominusleads.gateway.client.UpstreamFailure;
 import com.dominusleads.gateway.client.UpstreamReply;
 import com.dominusleads.gateway.config.GatewayConfig;
 import com.dominusleads.gateway.persistence.CompanyCache;
@@ -50,19 +51,26 @@ public class CompanyLookup {
 
     /** The company with this (valid, normalised) CNPJ, stamped with its provenance. */
     public Uni<JsonObject> company(String cnpj) {
-        return cache.find(cnpj).chain(entry -> {
-            Instant now = clock.instant();
-            if (entry != null && entry.freshAt(now)) {
-                count(entry.found() ? "hit" : "negative_hit");
-                return entry.found() ? Uni.createFrom().item(Provenance.cached(entry, false))
-                        : Uni.createFrom().failure(notFound(cnpj, Provenance.CACHE));
-            }
-            count("miss");
-            return fromLocal(cnpj, entry);
-        });
+        // Kept answers are stamped with the time the directory was asked, so that a release going live meanwhile
+        // (whose event carries the switch time) also clears them.
+        Instant asked = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
+        return cache.find(cnpj)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Cannot read the company cache (%s); asking the sides", failure.getMessage());
+                    return null; // the cache saves calls; it is not needed to answer
+                })
+                .chain(entry -> {
+                    if (entry != null && entry.freshAt(clock.instant())) {
+                        count(entry.found() ? "hit" : "negative_hit");
+                        return entry.found() ? Uni.createFrom().item(Provenance.cached(entry, false))
+                                : Uni.createFrom().failure(notFound(cnpj, Provenance.CACHE));
+                    }
+                    count("miss");
+                    return fromLocal(cnpj, entry, asked);
+                });
     }
 
-    private Uni<JsonObject> fromLocal(String cnpj, CachedCompany expired) {
+    private Uni<JsonObject> fromLocal(String cnpj, CachedCompany expired, Instant asked) {
         return local.company(cnpj)
                 .onItem().transformToUni(reply -> {
                     if (reply.ok()) {
@@ -75,17 +83,23 @@ public class CompanyLookup {
                         LOG.warnf("%s refused a lookup (HTTP %d %s); asking the remote API", Side.LOCAL.label(),
                                 reply.status(), reply.errorCode());
                     }
-                    return fromRemote(cnpj, expired);
+                    return fromRemote(cnpj, expired, asked, reply.status() == 404);
                 })
                 .onFailure(failure -> !(failure instanceof ApiException)).recoverWithUni(failure -> {
-                    LOG.debugf("%s could not answer (%s); asking the remote API", Side.LOCAL.label(), failure);
-                    return fromRemote(cnpj, expired);
+                    LOG.debugf("%s could not answer (%s); asking the remote API", Side.LOCAL.label(),
+                            failure.getClass().getSimpleName());
+                    boolean empty = failure instanceof UpstreamFailure upstream && upstream.directoryEmpty();
+                    return fromRemote(cnpj, expired, asked, empty);
                 });
     }
 
-    private Uni<JsonObject> fromRemote(String cnpj, CachedCompany expired) {
+    /**
+     * The remote's answer. It is kept only when the directory definitely lacks the company ({@code definitive}: a
+     * 404, or no live release): an answer obtained while the directory was merely down would hide it once back.
+     */
+    private Uni<JsonObject> fromRemote(String cnpj, CachedCompany expired, Instant asked, boolean definitive) {
         return remote.company(cnpj)
-                .onItem().transformToUni(reply -> remembered(cnpj, reply))
+                .onItem().transformToUni(reply -> remembered(cnpj, reply, asked, definitive))
                 .onFailure(failure -> !(failure instanceof ApiException)).recoverWithUni(failure -> {
                     Instant now = clock.instant();
                     if (expired != null && expired.servableStaleAt(now, settings.maxStale())) {
@@ -98,16 +112,16 @@ public class CompanyLookup {
                 });
     }
 
-    /** Keeps the remote's answer (a document or a 404) and serves it. */
-    private Uni<JsonObject> remembered(String cnpj, UpstreamReply reply) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the same when read back
+    /** Serves the remote's answer (a document or a 404), keeping it when {@code definitive}. */
+    private Uni<JsonObject> remembered(String cnpj, UpstreamReply reply, Instant asked, boolean definitive) {
         if (reply.ok()) {
             JsonObject document = RemoteDocuments.company(cnpj, reply.body());
-            CachedCompany entry = new CachedCompany(cnpj, document, now, now.plus(settings.ttl()));
-            return keep(entry).replaceWith(() -> Provenance.remote(entry));
+            CachedCompany entry = new CachedCompany(cnpj, document, asked, asked.plus(settings.ttl()));
+            return (definitive ? keep(entry) : Uni.createFrom().voidItem()).replaceWith(() -> Provenance.remote(entry));
         }
-        if (reply.status() == 404) {
-            return keep(new CachedCompany(cnpj, null, now, now.plus(settings.negativeTtl())))
+        if (reply.status() == 404 && reply.isContractError()) {
+            CachedCompany entry = new CachedCompany(cnpj, null, asked, asked.plus(settings.negativeTtl()));
+            return (definitive ? keep(entry) : Uni.createFrom().voidItem())
                     .chain(() -> Uni.createFrom().failure(notFound(cnpj, Provenance.REMOTE)));
         }
         return Uni.createFrom().failure(UpstreamErrors.rejected(Side.REMOTE, reply));

@@ -42,17 +42,49 @@ public class CompanySearches {
         this.clock = clock;
     }
 
-    /** {@code request}: a search body already checked by the API layer; sent on as given. */
+    /**
+     * {@code request}: a search body already checked by the API layer; sent on as given, except that a cursor the
+     * gateway issued goes back, untagged, to the side that issued it.
+     */
     public Uni<JsonObject> search(JsonObject request) {
+        SideCursor cursor = SideCursor.of(request.getValue("cursor") instanceof String c ? c : null);
+        if (cursor != null) {
+            request.put("cursor", cursor.cursor());
+        }
         String json = request.encode();
         JsonObject pagination = request.getValue("pagination") instanceof JsonObject p ? p : new JsonObject();
-        return route(() -> local.search(json), () -> remote.search(json),
+        return route(cursor, () -> local.search(json), () -> remote.search(json),
                 pagination.getInteger("page"), pagination.getInteger("limit"));
     }
 
-    public Uni<JsonObject> list(String cnae, String uf, Integer page, Integer limit, String cursor) {
-        return route(() -> local.list(cnae, uf, page, limit, cursor), () -> remote.list(cnae, uf, page, limit, cursor),
+    public Uni<JsonObject> list(String cnae, String uf, Integer page, Integer limit, String given) {
+        SideCursor cursor = SideCursor.of(given);
+        String bare = cursor == null ? null : cursor.cursor();
+        return route(cursor, () -> local.list(cnae, uf, page, limit, bare), () -> remote.list(cnae, uf, page, limit, bare),
                 page, limit);
+    }
+
+    private Uni<JsonObject> route(SideCursor cursor, Supplier<Uni<UpstreamReply>> fromLocal,
+                                  Supplier<Uni<UpstreamReply>> fromRemote, Integer page, Integer limit) {
+        if (cursor != null) {
+            return Provenance.REMOTE.equals(cursor.source()) ? remotely(fromRemote, page, limit)
+                    : continuedLocally(fromLocal, page, limit);
+        }
+        return route(fromLocal, fromRemote, page, limit);
+    }
+
+    /** The next page of a search the directory answered: only it can read its cursor. */
+    private Uni<JsonObject> continuedLocally(Supplier<Uni<UpstreamReply>> fromLocal, Integer page, Integer limit) {
+        return fromLocal.get()
+                .onFailure().transform(failure -> new ApiException(503, "local_unavailable", "The local directory"
+                        + " cannot continue this search right now; retry, or start the search again", Map.of(), 1))
+                .map(reply -> {
+                    if (!reply.ok() || !isPage(reply.body())) {
+                        throw UpstreamErrors.rejected(Side.LOCAL, reply);
+                    }
+                    count(Provenance.LOCAL);
+                    return Provenance.page(reply.body(), Provenance.LOCAL, page, limit, clock.instant());
+                });
     }
 
     private Uni<JsonObject> route(Supplier<Uni<UpstreamReply>> fromLocal, Supplier<Uni<UpstreamReply>> fromRemote,

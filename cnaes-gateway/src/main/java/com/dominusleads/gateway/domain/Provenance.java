@@ -49,6 +49,9 @@ final class Provenance {
                 .put("limit", askedLimit == null ? data.size() : askedLimit)
                 .putNull("total_items");
         meta.put("source", source).put("fetched_at", now.toString());
+        if (meta.getValue("next_cursor") instanceof String next && !next.isBlank()) {
+            meta.put("next_cursor", SideCursor.tag(source, next));
+        }
         for (int i = 0; i < data.size(); i++) {
             if (data.getValue(i) instanceof JsonObject company) {
                 company.put("source", source);
@@ -57,11 +60,16 @@ final class Provenance {
         return page.put("meta", meta);
     }
 
-    /** True when a page says its search has results (or shows some). */
+    /**
+     * True when a page shows results, or says exactly (not estimated) that its search has some: a page past the end
+     * of a search with results still belongs to the side that has them.
+     */
     static boolean hasResults(JsonObject page) {
+        if (page.getValue("data") instanceof JsonArray data && !data.isEmpty()) {
+            return true;
+        }
         JsonObject meta = page.getValue("meta") instanceof JsonObject m ? m : null;
         Object total = meta == null ? null : meta.getValue("total_items");
-        return (total instanceof Number n && n.longValue() > 0)
-                || (page.getValue("data") instanceof JsonArray data && !data.isEmpty());
+        return total instanceof Number n && n.longValue() > 0 && !Boolean.TRUE.equals(meta.getValue("total_items_estimated"));
     }
 }

@@ -1,16 +1,19 @@
 package com.dominusleads.gateway.messaging;
 
 import com.dominusleads.events.directory.DirectoryReleaseIngested;
+import com.dominusleads.gateway.config.GatewayConfig;
 import com.dominusleads.gateway.persistence.CompanyCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * {@code directory.release-ingested}: a new release of the directory is live, so every answer cached before it went
  * live is forgotten (a company the remote had to supply may now be in the directory; a remote 404 may be obsolete).
- * Keyed on the event's time, so a redelivered event forgets nothing cached since: no deduplication table needed.
+ * Keyed on the event's time, so a redelivered event forgets nothing cached since: no deduplication table needed. A
+ * failing delete is retried (it is idempotent) rather than stopping the channel.
  */
 @ApplicationScoped
 public class ReleaseIngestedConsumer {
@@ -18,9 +21,11 @@ public class ReleaseIngestedConsumer {
     private static final Logger LOG = Logger.getLogger(ReleaseIngestedConsumer.class);
 
     private final CompanyCache cache;
+    private final Duration slack;
 
-    public ReleaseIngestedConsumer(CompanyCache cache) {
+    public ReleaseIngestedConsumer(CompanyCache cache, GatewayConfig config) {
         this.cache = cache;
+        this.slack = config.cache().invalidationSlack();
     }
 
     @Incoming("release-ingested")
@@ -29,7 +34,12 @@ public class ReleaseIngestedConsumer {
             LOG.warn("Skipped a directory.release-ingested record that could not be decoded");
             return Uni.createFrom().voidItem();
         }
-        return cache.forgetFetchedBefore(event.getOccurredAt())
+        // The event's time is taken inside the switching transaction, on another machine's clock: the slack covers
+        // the commit and the clocks' difference, at the price of forgetting a few answers more than needed.
+        return cache.forgetFetchedBefore(event.getOccurredAt().plus(slack))
+                .onFailure().invoke(failure -> LOG.warnf("Forgetting the cache for release %s failed (%s); retrying",
+                        event.getReleaseId(), failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
                 .invoke(forgotten -> LOG.infof("Release %s is live: forgot %d cached answer(s) fetched before it",
                         event.getReleaseId(), forgotten))
                 .replaceWithVoid();

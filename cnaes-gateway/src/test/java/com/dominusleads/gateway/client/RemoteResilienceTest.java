@@ -126,6 +126,8 @@ class RemoteResilienceTest extends GatewayTest {
 
         assertThat(remoteLookups()).isEqualTo(ATTEMPTS);
         assertThat(took).isLessThan(Duration.ofSeconds(10)); // four 500 ms attempts, not one 20 s hang
+        assertThat(RestAssured.get("/q/metrics").asString())
+                .contains("gateway_upstream_calls_total{outcome=\"timeout\",side=\"remote\"}");
     }
 
     @Test

@@ -22,8 +22,8 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 /**
- * The remote API key never reaches a log line: every record the application writes, at every level, while the remote
- * fails in every way (retries, breaker, errors to the caller) is searched for it.
+ * The remote API key never reaches a log line: every record the application and its REST clients write, down to
+ * DEBUG, while the remote fails in every way (retries, breaker, errors to the caller) is searched for it.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "cnaes_gateway"))
@@ -58,12 +58,16 @@ class SecretsInLogsTest extends GatewayTest {
     @Test
     void theRemoteKeyAppearsInNoLogLineWhateverFails() {
         Logger root = Logger.getLogger("");
-        Level before = root.getLevel();
+        List<Logger> verbose = List.of(Logger.getLogger("com.dominusleads"), Logger.getLogger("io.quarkus.rest.client"),
+                Logger.getLogger("org.jboss.resteasy.reactive.client"), Logger.getLogger("io.smallrye.faulttolerance"));
+        List<Level> before = verbose.stream().map(Logger::getLevel).toList();
+        verbose.forEach(logger -> logger.setLevel(Level.FINE));
         Capture capture = new Capture();
         capture.setLevel(Level.ALL);
         root.addHandler(capture);
         try {
             List<String> cnpjs = Simulators.remoteOnlyCompanies(6);
+            Simulators.local().faults().serverErrorRate(1); // the local side fails too: its debug lines are written
             Simulators.remote().faults().serverErrorRate(1);
             gateway().get("/v1/companies/" + cnpjs.get(0));
             Simulators.remote().faults().clear().malformedJsonRate(1);
@@ -79,9 +83,13 @@ class SecretsInLogsTest extends GatewayTest {
             gateway().get("/v1/companies/" + cnpjs.get(5)).then().statusCode(200);
         } finally {
             root.removeHandler(capture);
-            root.setLevel(before);
+            for (int i = 0; i < verbose.size(); i++) {
+                verbose.get(i).setLevel(before.get(i));
+            }
         }
         assertThat(capture.lines).as("the test saw the gateway log its retries").anyMatch(line -> line.contains("retrying"));
+        assertThat(capture.lines).as("and its debug lines").anyMatch(line -> line.contains("could not answer")
+                || line.contains("asking the remote API"));
         assertThat(capture.lines).noneMatch(line -> line.contains(Simulators.REMOTE_KEY));
         assertThat(capture.lines).noneMatch(line -> line.contains(Simulators.LOCAL_KEY));
     }

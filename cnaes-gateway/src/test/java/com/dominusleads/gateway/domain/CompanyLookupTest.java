@@ -107,6 +107,11 @@ class CompanyLookupTest extends GatewayTest {
 
         assertThat(company.getString("source")).isEqualTo("remote");
         assertThat(remoteLookups()).isEqualTo(1);
+        // Not kept: once the directory is back, it answers again.
+        assertThat(count("select count(*) from company_cache")).isZero();
+        Simulators.local().faults().clear();
+        breakers.resetAll();
+        assertThat(lookup(cnpj, 200).getString("source")).isEqualTo("local");
     }
 
     @Test

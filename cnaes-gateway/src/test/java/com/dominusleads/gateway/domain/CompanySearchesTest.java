@@ -159,6 +159,10 @@ class CompanySearchesTest extends GatewayTest {
                     .body("error.code", org.hamcrest.Matchers.startsWith("invalid_"));
         }
         gateway().get("/v1/companies?uf=SP").then().statusCode(400).body("error.code", equalTo("invalid_cnae_principal"));
+        gateway().get("/v1/companies?cnae_principal=6201501&page=abc").then().statusCode(400)
+                .body("error.code", equalTo("invalid_pagination_page"));
+        gateway().body("{\"cnaes\":[\"6201501\"],\"cursor\":\"not-one-of-ours\"}").post("/v1/companies/search")
+                .then().statusCode(400).body("error.code", equalTo("invalid_cursor"));
         assertThat(Simulators.local().calls().total()).isZero();
         assertThat(Simulators.remote().calls().total()).isZero();
     }
@@ -168,10 +172,31 @@ class CompanySearchesTest extends GatewayTest {
         String cnae = cnaeTheLocalHas();
         String punctuated = cnae.substring(0, 4) + "-" + cnae.charAt(4) + "/" + cnae.substring(5);
 
-        JsonPath page = post("{\"cnaes\":[\"" + punctuated + "\"],\"uf\":\"SP\"}", 200);
+        JsonPath page = post("{\"cnaes\":[\"" + punctuated + "\"],\"uf\":\"sp\"}", 200);
 
         assertThat(page.getString("meta.source")).isEqualTo("local");
         assertThat(page.getList("data")).isNotEmpty();
+    }
+
+    @Test
+    void aCursorTakesTheNextPageFromTheSideThatIssuedIt() throws Exception {
+        String local = cnaeTheLocalHas();
+        JsonPath first = post(search(local, "SP", 1, 5), 200);
+        String localCursor = first.getString("meta.next_cursor");
+        assertThat(localCursor).startsWith("l:");
+        JsonPath next = post(new JsonObject().put("cnaes", List.of(local)).put("uf", "SP")
+                .put("pagination", new JsonObject().put("limit", 5)).put("cursor", localCursor).encode(), 200);
+        assertThat(next.getString("meta.source")).isEqualTo("local");
+        assertThat(next.getList("data.cnpj")).doesNotContainAnyElementsOf(first.getList("data.cnpj"));
+
+        String remoteOnly = cnaeOnlyTheRemoteHas();
+        String remoteCursor = post(search(remoteOnly, "SP", 1, 5), 200).getString("meta.next_cursor");
+        assertThat(remoteCursor).startsWith("r:");
+        long localSearches = Simulators.local().calls().count(CallLog.Kind.SEARCH);
+        JsonPath remotePage = post(new JsonObject().put("cnaes", List.of(remoteOnly)).put("uf", "SP")
+                .put("pagination", new JsonObject().put("limit", 5)).put("cursor", remoteCursor).encode(), 200);
+        assertThat(remotePage.getString("meta.source")).isEqualTo("remote");
+        assertThat(Simulators.local().calls().count(CallLog.Kind.SEARCH)).isEqualTo(localSearches);
     }
 
     @Test

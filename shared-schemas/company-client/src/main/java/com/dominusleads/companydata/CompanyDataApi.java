@@ -29,7 +29,8 @@ public interface CompanyDataApi {
     @GET
     @Path("companies")
     Uni<CompanyPage> byPrincipalCnae(@QueryParam("cnae_principal") String cnae, @QueryParam("uf") String uf,
-                                     @QueryParam("page") Integer page, @QueryParam("limit") Integer limit);
+                                     @QueryParam("page") Integer page, @QueryParam("limit") Integer limit,
+                                     @QueryParam("cursor") String cursor);
 
     @POST
     @Path("companies/search")

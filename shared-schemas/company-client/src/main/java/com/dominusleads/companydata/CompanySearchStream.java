@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * Every company of a search, page after page, as one stream: it follows {@code meta.next_cursor} when the server gives
- * one (keyset paging has no depth limit) and page numbers otherwise, and stops at {@code total_items}, at a short or
- * empty page (a server that sends no {@code meta}), or at {@code cap} companies, whichever comes first.
+ * one (keyset paging has no depth limit) and page numbers otherwise, and stops at an exact {@code total_items}, at a
+ * short or empty page (a server that sends no {@code meta}, or an estimated total), or at {@code cap} companies,
+ * whichever comes first.
  */
 public final class CompanySearchStream {
 
@@ -66,10 +67,12 @@ public final class CompanySearchStream {
             seen += count;
             CompanyPage.Meta meta = fetched.meta();
             next = meta == null || meta.nextCursor() == null || meta.nextCursor().isBlank() ? null : meta.nextCursor();
-            if (count == 0 || (meta != null && meta.totalItems() != null && seen >= meta.totalItems())) {
-                return false;
+            boolean exactTotal = meta != null && meta.totalItems() != null && !Boolean.TRUE.equals(meta.totalItemsEstimated());
+            if (count == 0 || (exactTotal && seen >= meta.totalItems())) {
+                return false; // an estimated total may be short of the real one: only an empty page ends then
             }
-            return next != null || count >= limit;
+            int pageSize = meta != null && meta.limit() != null ? meta.limit() : limit; // the server may cap the limit
+            return next != null || count >= pageSize;
         }
     }
 }

@@ -21,24 +21,30 @@ class CompanySearchStreamTest {
         final int total;
         final boolean withMeta;
         final boolean withCursor;
+        /** What the server says about its total: exact, or a (low) estimate. */
+        Long saidTotal;
+        Boolean estimated = false;
+        /** The largest page the server gives, whatever is asked. */
+        int maxLimit = Integer.MAX_VALUE;
 
         Server(int total, boolean withMeta, boolean withCursor) {
             this.total = total;
             this.withMeta = withMeta;
             this.withCursor = withCursor;
+            this.saidTotal = (long) total;
         }
 
         @Override
         public Uni<CompanyPage> apply(CompanySearch request) {
             requests.add(request);
-            int limit = request.pagination().limit();
+            int limit = Math.min(maxLimit, request.pagination().limit());
             int from = request.cursor() != null ? Integer.parseInt(request.cursor())
                     : (request.pagination().page() - 1) * limit;
             int to = Math.min(total, from + limit);
             List<CompanyDocument> data = IntStream.range(from, Math.max(from, to)).mapToObj(Server::company).toList();
             String next = withCursor && to < total ? Integer.toString(to) : null;
             return Uni.createFrom().item(new CompanyPage(withMeta ? new CompanyPage.Meta(request.pagination().page(),
-                    limit, (long) total, false, next, null) : null, data));
+                    limit, saidTotal, estimated, next, null) : null, data));
         }
 
         static CompanyDocument company(int i) {
@@ -82,6 +88,22 @@ class CompanySearchStreamTest {
         Server shortLast = new Server(23, false, false);
         assertThat(cnpjs(shortLast, 1_000)).hasSize(23);
         assertThat(shortLast.requests).hasSize(3);
+    }
+
+    @Test
+    void anEstimatedTotalBelowTheRealOneDoesNotCutTheStreamShort() {
+        Server server = new Server(35, true, false);
+        server.saidTotal = 12L;
+        server.estimated = true;
+        assertThat(cnpjs(server, 1_000)).hasSize(35);
+    }
+
+    @Test
+    void aServerGivingSmallerPagesThanAskedIsReadToTheEnd() {
+        Server server = new Server(23, true, false);
+        server.saidTotal = null;
+        server.maxLimit = 4;
+        assertThat(cnpjs(server, 1_000)).hasSize(23).doesNotHaveDuplicates();
     }
 
     @Test
