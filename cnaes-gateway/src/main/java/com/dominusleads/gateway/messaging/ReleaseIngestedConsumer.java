@@ -3,6 +3,8 @@ package com.dominusleads.gateway.messaging;
 import com.dominusleads.events.directory.DirectoryReleaseIngested;
 import com.dominusleads.gateway.config.GatewayConfig;
 import com.dominusleads.gateway.persistence.CompanyCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,10 +24,13 @@ public class ReleaseIngestedConsumer {
 
     private final CompanyCache cache;
     private final Duration slack;
+    private final Counter invalidations;
 
-    public ReleaseIngestedConsumer(CompanyCache cache, GatewayConfig config) {
+    public ReleaseIngestedConsumer(CompanyCache cache, GatewayConfig config, MeterRegistry metrics) {
         this.cache = cache;
         this.slack = config.cache().invalidationSlack();
+        // gateway_cache_invalidations_total: releases applied to the cache (a tool can wait for one).
+        this.invalidations = metrics.counter("gateway.cache.invalidations");
     }
 
     @Incoming("release-ingested")
@@ -40,8 +45,11 @@ public class ReleaseIngestedConsumer {
                 .onFailure().invoke(failure -> LOG.warnf("Forgetting the cache for release %s failed (%s); retrying",
                         event.getReleaseId(), failure.getMessage()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
-                .invoke(forgotten -> LOG.infof("Release %s is live: forgot %d cached answer(s) fetched before it",
-                        event.getReleaseId(), forgotten))
+                .invoke(forgotten -> {
+                    invalidations.increment();
+                    LOG.infof("Release %s is live: forgot %d cached answer(s) fetched before it", event.getReleaseId(),
+                            forgotten);
+                })
                 .replaceWithVoid();
     }
 }

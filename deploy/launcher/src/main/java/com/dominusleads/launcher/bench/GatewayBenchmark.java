@@ -94,6 +94,11 @@ public final class GatewayBenchmark {
                     "DOMINUS_GATEWAY_REMOTE_API_KEYS", REMOTE_KEY,
                     "DOMINUS_GATEWAY_API_KEYS", GATEWAY_KEY));
 
+            // The release's event clears the gateway's cache when it arrives: warm the cache after it, not before.
+            if (!releaseApplied(gateway, Duration.ofMinutes(2))) {
+                console.fail("gateway", "did not apply directory.release-ingested to its cache within 2 minutes");
+                return false;
+            }
             List<String> local;
             List<String> remoteOnly;
             try (Connection c = suite.postgres().connect("ingestion")) {
@@ -136,6 +141,23 @@ public final class GatewayBenchmark {
             return false;
         }
         return true;
+    }
+
+    /** True once the gateway's metrics show it applied a release event to its cache. */
+    private boolean releaseApplied(EphemeralSuite.Instance gateway, Duration wait) throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            String metrics = http.send(HttpRequest.newBuilder(gateway.url("/q/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            // e.g. "gateway_cache_invalidations_total 1.0 # {span_id=…} 1.0 …" (the exemplar is optional)
+            if (metrics.lines().map(line -> line.split(" "))
+                    .anyMatch(f -> f.length > 1 && f[0].equals("gateway_cache_invalidations_total")
+                            && Double.parseDouble(f[1]) >= 1)) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
     }
 
     /** A fixed sample of the live directory's CNPJs (hash order: spread over roots and UFs). */
