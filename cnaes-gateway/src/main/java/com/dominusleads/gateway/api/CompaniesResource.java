@@ -1,9 +1,8 @@
 package com.dominusleads.gateway.api;
 
-import com.dominusleads.events.Cnpj;
 import com.dominusleads.gateway.domain.CompanyLookup;
 import com.dominusleads.gateway.domain.CompanySearches;
-import com.dominusleads.servicekit.api.ApiException;
+import com.dominusleads.servicekit.api.CnpjParameter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /**
  * The api-cnaes contract (DESIGN §6) for internal callers, answered by the local directory or the remote API; each
@@ -38,11 +36,7 @@ public class CompaniesResource {
     @GET
     @Path("/{cnpj}")
     public Uni<JsonObject> company(@PathParam("cnpj") String text) {
-        String problem = Cnpj.problemWith(text);
-        if (problem != null) {
-            throw new ApiException(400, "invalid_cnpj", problem, Map.of("cnpj", text));
-        }
-        return lookup.company(Cnpj.parse(text).orElseThrow().value());
+        return lookup.company(CnpjParameter.value(text));
     }
 
     @POST

@@ -1,9 +1,9 @@
 package com.dominusleads.ingestion.api;
 
-import com.dominusleads.events.Cnpj;
 import com.dominusleads.ingestion.search.DirectorySearch;
 import com.dominusleads.ingestion.search.SearchCriteria;
 import com.dominusleads.servicekit.api.ApiException;
+import com.dominusleads.servicekit.api.CnpjParameter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The api-cnaes contract (DESIGN §6), served from the local directory so that the gateway can ask it first with the
@@ -38,11 +37,7 @@ public class CompaniesResource {
     @GET
     @Path("/{cnpj}")
     public Uni<JsonObject> company(@PathParam("cnpj") String text) {
-        String problem = Cnpj.problemWith(text);
-        if (problem != null) {
-            throw new ApiException(400, "invalid_cnpj", problem, Map.of("cnpj", text));
-        }
-        String cnpj = Cnpj.parse(text).orElseThrow().value();
+        String cnpj = CnpjParameter.value(text);
         return search.company(cnpj)
                 .onFailure(CompaniesResource::noLiveRelease).transform(CompaniesResource::directoryEmpty)
                 .map(company -> {
