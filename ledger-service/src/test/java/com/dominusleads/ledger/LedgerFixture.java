@@ -7,7 +7,6 @@ import com.dominusleads.ledger.domain.QualifiedLead;
 import com.dominusleads.testsupport.ServiceDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,24 +15,22 @@ import java.util.UUID;
 public final class LedgerFixture {
 
     private final ServiceDatabase database;
-    private final Pool pool;
     private final CreditLedger ledger;
 
     public LedgerFixture(Pool pool, CreditLedger ledger) {
         this.database = new ServiceDatabase(pool);
-        this.pool = pool;
         this.ledger = ledger;
     }
 
     /** Grants credits directly (as the REST endpoint and the credit.granted consumer do). */
     public GrantResult grant(String tenantId, long credits) {
-        return database.inTransaction(tx -> ledger.grant(tx, new Grant(tenantId, "grant-" + UUID.randomUUID(),
+        return database.inTenant(tenantId, tx -> ledger.grant(tx, new Grant(tenantId, "grant-" + UUID.randomUUID(),
                 credits, "PURCHASE", null, "test")));
     }
 
     /** Debits a qualified lead directly (as the lead.qualified consumer does). */
     public void debit(String tenantId, String leadId) {
-        database.inTransaction(tx -> ledger.debitQualifiedLeads(tx, tenantId,
+        database.inTenant(tenantId, tx -> ledger.debitQualifiedLeads(tx, tenantId,
                 List.of(new QualifiedLead(leadId, UUID.randomUUID())), "test"));
     }
 
@@ -54,17 +51,15 @@ public final class LedgerFixture {
     }
 
     public String debitIdOf(String tenantId, String leadId) {
-        return pool.preparedQuery("select id from debit where tenant_id = $1 and lead_id = $2")
-                .execute(Tuple.of(tenantId, leadId)).await().atMost(ServiceDatabase.QUERY)
+        return database.query("select id from debit where tenant_id = $1 and lead_id = $2", tenantId, leadId)
                 .iterator().next().getUUID(0).toString();
     }
 
     /** Lead ids in the order their debits were charged. */
     public List<String> chargeOrder(String tenantId) {
         List<String> leads = new ArrayList<>();
-        for (Row row : pool.preparedQuery("select lead_id from debit where tenant_id = $1 and status = 'CHARGED'"
-                + " order by (select min(e.id) from entry e where e.movement_id = debit.movement_id)")
-                .execute(Tuple.of(tenantId)).await().atMost(ServiceDatabase.QUERY)) {
+        for (Row row : database.query("select lead_id from debit where tenant_id = $1 and status = 'CHARGED'"
+                + " order by (select min(e.id) from entry e where e.movement_id = debit.movement_id)", tenantId)) {
             leads.add(row.getString(0));
         }
         return leads;

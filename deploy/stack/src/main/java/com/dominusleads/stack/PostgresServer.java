@@ -110,22 +110,39 @@ public final class PostgresServer {
         return "postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    /** Creates {@code database} unless it exists. */
+    /**
+     * Creates {@code database} unless it exists, and its runtime role {@link #runtimeRole} (a login that is neither
+     * superuser nor owner, so row-level security applies to it; the service's migrations grant it its privileges).
+     * Only that role and the owner may connect to the database.
+     */
     public void ensureDatabase(String database) {
         if (!database.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("Not a plain database name: " + database);
         }
+        String role = runtimeRole(database);
         try (Connection connection = connect("postgres");
-             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?");
+             var roleExists = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
             exists.setString(1, database);
-            if (!exists.executeQuery().next()) {
-                try (var create = connection.createStatement()) {
-                    create.execute("create database " + database);
+            roleExists.setString(1, role);
+            try (var statement = connection.createStatement()) {
+                if (!exists.executeQuery().next()) {
+                    statement.execute("create database " + database);
                 }
+                if (!roleExists.executeQuery().next()) {
+                    statement.execute("create role " + role + " login nosuperuser nocreatedb nocreaterole nobypassrls");
+                }
+                statement.execute("revoke connect on database " + database + " from public");
+                statement.execute("grant connect on database " + database + " to " + role);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + database + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The role a service runs as in its own database: {@code <database>_app}. */
+    public static String runtimeRole(String database) {
+        return database + "_app";
     }
 
     public Connection connect(String database) throws SQLException {

@@ -53,7 +53,7 @@ public final class QuarkusService {
                 Map.of("DOMINUS_HTTP_PORT", String.valueOf(httpPort),
                         "DOMINUS_DB_JDBC_URL", PostgresServer.jdbcUrl(surroundings.postgresPort(), database),
                         "DOMINUS_DB_URL", PostgresServer.reactiveUrl(surroundings.postgresPort(), database),
-                        "DOMINUS_DB_USER", PostgresServer.USER,
+                        "DOMINUS_DB_OWNER", PostgresServer.USER,
                         "DOMINUS_KAFKA_BOOTSTRAP", surroundings.kafkaBootstrap(),
                         "DOMINUS_REGISTRY_URL", surroundings.registryApi().toString(),
                         "DOMINUS_OIDC_URL", surroundings.oidcUrl()),

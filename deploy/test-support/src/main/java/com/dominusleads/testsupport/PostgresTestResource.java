@@ -27,7 +27,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
                 "quarkus.datasource.reactive.url", server.reactiveUrl(database),
-                "quarkus.datasource.username", PostgresServer.USER,
+                // The service runs as its own runtime role (its application.properties names it); migrations as the owner.
+                "quarkus.flyway.username", PostgresServer.USER,
                 "quarkus.datasource.password", "");
     }
 

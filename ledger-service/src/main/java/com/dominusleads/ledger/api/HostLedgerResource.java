@@ -6,8 +6,8 @@ import com.dominusleads.ledger.persistence.BalanceQuery;
 import com.dominusleads.ledger.persistence.ConsistencyQuery;
 import com.dominusleads.servicekit.tenancy.Caller;
 import com.dominusleads.servicekit.tenancy.Roles;
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -60,15 +60,15 @@ public class HostLedgerResource {
     }
 
     private final Caller caller;
-    private final Pool pool;
+    private final TenantTransactions transactions;
     private final CreditLedger ledger;
     private final BalanceQuery balances;
     private final ConsistencyQuery consistency;
 
-    public HostLedgerResource(Caller caller, Pool pool, CreditLedger ledger, BalanceQuery balances,
-                              ConsistencyQuery consistency) {
+    public HostLedgerResource(Caller caller, TenantTransactions transactions, CreditLedger ledger,
+                              BalanceQuery balances, ConsistencyQuery consistency) {
         this.caller = caller;
-        this.pool = pool;
+        this.transactions = transactions;
         this.ledger = ledger;
         this.balances = balances;
         this.consistency = consistency;
@@ -81,7 +81,7 @@ public class HostLedgerResource {
                                @Valid @NotNull GrantRequest request) {
         Grant grant = new Grant(tenantId, request.grantId().strip(), request.credits(), request.reason(),
                 request.reference(), caller.name());
-        return pool.withTransaction(tx -> ledger.grant(tx, grant))
+        return transactions.forTenant(tenantId, tx -> ledger.grant(tx, grant))
                 .map(result -> Response.status(result.applied() ? 201 : 200).entity(result).build());
     }
 
@@ -95,7 +95,7 @@ public class HostLedgerResource {
     @Path("/tenants/{tenantId}/low-balance-threshold")
     public Uni<BalanceQuery.Balance> threshold(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
                                                @Valid @NotNull ThresholdRequest request) {
-        return pool.withTransaction(tx -> ledger.setLowBalanceThreshold(tx, tenantId, request.threshold()))
+        return transactions.forTenant(tenantId, tx -> ledger.setLowBalanceThreshold(tx, tenantId, request.threshold()))
                 .chain(() -> balances.of(tenantId));
     }
 
@@ -105,7 +105,8 @@ public class HostLedgerResource {
     public Uni<Response> reverse(@PathParam("debitId") UUID debitId, @Valid @NotNull ReversalRequest request) {
         String actor = caller.name();
         String reason = request.reason().strip();
-        return pool.withTransaction(tx -> ledger.reverse(tx, debitId, reason, actor))
+        // The debit's id is all the operator gives: the transaction may see every tenant's debits to find it.
+        return transactions.acrossTenants(tx -> ledger.reverse(tx, debitId, reason, actor))
                 .map(id -> Response.status(201).entity(new Reversal(debitId, id, reason, actor)).build());
     }
 

@@ -2,7 +2,7 @@ package com.dominusleads.ledger.persistence;
 
 import com.dominusleads.ledger.domain.TenantAccount;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +21,15 @@ public class BalanceQuery {
                    (select count(*) from debit where tenant_id = $2 and status = 'PENDING') as pending
             from (select 1) as one left join account a on a.id = $1""";
 
-    private final Pool pool;
+    private final TenantTransactions transactions;
 
-    public BalanceQuery(Pool pool) {
-        this.pool = pool;
+    public BalanceQuery(TenantTransactions transactions) {
+        this.transactions = transactions;
     }
 
     public Uni<Balance> of(String tenantId) {
-        return pool.preparedQuery(BALANCE).execute(Tuple.of(TenantAccount.accountId(tenantId), tenantId)).map(rows -> {
+        return transactions.forTenant(tenantId, tx -> tx.preparedQuery(BALANCE)
+                .execute(Tuple.of(TenantAccount.accountId(tenantId), tenantId))).map(rows -> {
             Row row = rows.iterator().next();
             Long balance = row.getLong("balance");
             return balance == null

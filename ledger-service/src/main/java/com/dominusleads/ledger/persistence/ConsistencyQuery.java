@@ -1,5 +1,6 @@
 package com.dominusleads.ledger.persistence;
 
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +41,9 @@ public class ConsistencyQuery {
     }
 
     public Uni<Report> run() {
-        // Repeatable read: the totals and every invariant see the same committed state.
+        // Repeatable read: the totals and every invariant see the same committed state, of every tenant.
         return pool.withTransaction(tx -> tx.query("set transaction isolation level repeatable read read only").execute()
+                .chain(() -> TenantTransactions.enterAllTenants(tx))
                 .chain(() -> tx.query(TOTALS).execute())
                 .map(rows -> {
                     var row = rows.iterator().next();

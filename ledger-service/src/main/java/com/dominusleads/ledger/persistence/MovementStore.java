@@ -20,10 +20,10 @@ public class MovementStore {
             insert into movement (id, tenant_id, kind, reference, reason, actor, reverses)
             select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])""";
     private static final String INSERT_ENTRIES = """
-            insert into entry (movement_id, account_id, amount, balance_after)
-            select movement_id, account_id, amount, balance_after
-            from unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[])
-                 with ordinality as e(movement_id, account_id, amount, balance_after, position)
+            insert into entry (movement_id, account_id, amount, balance_after, tenant_id)
+            select movement_id, account_id, amount, balance_after, tenant_id
+            from unnest($1::uuid[], $2::text[], $3::bigint[], $4::bigint[], $5::text[])
+                 with ordinality as e(movement_id, account_id, amount, balance_after, tenant_id, position)
             order by position""";
     private static final String FIND_GRANT = """
             select id from movement where tenant_id = $1 and reference = $2 and kind = 'GRANT'""";
@@ -45,6 +45,7 @@ public class MovementStore {
         List<String> entryAccounts = new ArrayList<>(2 * count);
         List<Long> entryAmounts = new ArrayList<>(2 * count);
         List<Long> entryBalances = new ArrayList<>(2 * count);
+        List<String> entryTenants = new ArrayList<>(2 * count);
         for (int i = 0; i < count; i++) {
             Movement movement = movements.get(i);
             ids[i] = movement.id();
@@ -59,6 +60,7 @@ public class MovementStore {
                 entryAccounts.add(entry.accountId());
                 entryAmounts.add(entry.amount());
                 entryBalances.add(entry.balanceAfter());
+                entryTenants.add(movement.tenantId());
             }
         }
         return tx.preparedQuery(INSERT_MOVEMENTS)
@@ -69,7 +71,8 @@ public class MovementStore {
                         .addArrayOfUUID(entryMovements.toArray(UUID[]::new))
                         .addArrayOfString(entryAccounts.toArray(String[]::new))
                         .addArrayOfLong(entryAmounts.toArray(Long[]::new))
-                        .addArrayOfLong(entryBalances.toArray(Long[]::new))))
+                        .addArrayOfLong(entryBalances.toArray(Long[]::new))
+                        .addArrayOfString(entryTenants.toArray(String[]::new))))
                 .replaceWithVoid();
     }
 

@@ -3,7 +3,7 @@ package com.dominusleads.ledger.persistence;
 import com.dominusleads.ledger.domain.MovementKind;
 import com.dominusleads.ledger.domain.TenantAccount;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -41,17 +41,18 @@ public class StatementQuery {
             order by e.id desc
             limit $6""";
 
-    private final Pool pool;
+    private final TenantTransactions transactions;
 
-    public StatementQuery(Pool pool) {
-        this.pool = pool;
+    public StatementQuery(TenantTransactions transactions) {
+        this.transactions = transactions;
     }
 
     /** Up to {@code filter.limit()} lines; one more is fetched to know whether a next page exists. */
     public Uni<List<Line>> page(String tenantId, Filter filter) {
-        return pool.preparedQuery(PAGE).execute(Tuple.from(Arrays.asList(TenantAccount.accountId(tenantId),
-                        filter.kind() == null ? null : filter.kind().name(), utc(filter.from()), utc(filter.to()),
-                        filter.before(), filter.limit() + 1)))
+        return transactions.forTenant(tenantId, tx -> tx.preparedQuery(PAGE)
+                        .execute(Tuple.from(Arrays.asList(TenantAccount.accountId(tenantId),
+                                filter.kind() == null ? null : filter.kind().name(), utc(filter.from()),
+                                utc(filter.to()), filter.before(), filter.limit() + 1))))
                 .map(rows -> {
                     List<Line> lines = new ArrayList<>();
                     rows.forEach(row -> lines.add(new Line(row.getLong("id"), row.getUUID("movement_id"),

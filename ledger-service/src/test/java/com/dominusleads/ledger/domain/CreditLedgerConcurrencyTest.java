@@ -8,6 +8,7 @@ import com.dominusleads.ledger.persistence.ConsistencyQuery;
 import com.dominusleads.testsupport.ApicurioTestResource;
 import com.dominusleads.testsupport.KafkaTestResource;
 import com.dominusleads.testsupport.PostgresTestResource;
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +40,9 @@ class CreditLedgerConcurrencyTest {
     CreditLedger ledger;
 
     @Inject
+    TenantTransactions transactions;
+
+    @Inject
     ConsistencyQuery consistency;
 
     @Test
@@ -48,7 +52,7 @@ class CreditLedgerConcurrencyTest {
         fixture.grant(tenant, 10);
 
         List<Uni<Void>> debits = IntStream.range(0, 50)
-                .mapToObj(i -> pool.withTransaction(tx -> ledger.debitQualifiedLeads(tx, tenant,
+                .mapToObj(i -> transactions.forTenant(tenant, tx -> ledger.debitQualifiedLeads(tx, tenant,
                         List.of(new QualifiedLead("lead-" + i, UUID.randomUUID())), "test")))
                 .toList();
         Uni.join().all(debits).andFailFast().await().atMost(DONE);
@@ -72,7 +76,7 @@ class CreditLedgerConcurrencyTest {
         fixture.grant(tenant, 5);
 
         List<Uni<Void>> racing = IntStream.range(0, 8)
-                .mapToObj(i -> pool.withTransaction(tx -> ledger.debitQualifiedLeads(tx, tenant,
+                .mapToObj(i -> transactions.forTenant(tenant, tx -> ledger.debitQualifiedLeads(tx, tenant,
                         List.of(new QualifiedLead("same-lead", UUID.randomUUID())), "test")))
                 .toList();
         Uni.join().all(racing).andFailFast().await().atMost(DONE);

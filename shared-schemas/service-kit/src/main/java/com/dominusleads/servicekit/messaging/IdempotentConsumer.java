@@ -1,9 +1,9 @@
 package com.dominusleads.servicekit.messaging;
 
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,6 +25,9 @@ import org.jboss.logging.Logger;
  * Two consumers handed the same records during a rebalance are serialised by the primary key: the second waits on the
  * first's insert of the same id, then finds it and skips the event. A failed transaction (database restarting,
  * deadlock) is retried with back-off and never skipped, so events keep their partition order and none is lost.
+ * <p>
+ * A batch may hold several tenants' events, each naming its tenant: the transaction is opened across tenants
+ * ({@link TenantTransactions#acrossTenants}) and the handler keys every row it writes with the event's tenant.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -40,10 +43,10 @@ public class IdempotentConsumer {
             insert into quarantined_event (event_id, topic, kafka_partition, kafka_offset, reason)
             values ($1, $2, $3, $4, $5) on conflict (event_id) do nothing""";
 
-    private final Pool pool;
+    private final TenantTransactions transactions;
 
-    public IdempotentConsumer(Pool pool) {
-        this.pool = pool;
+    public IdempotentConsumer(TenantTransactions transactions) {
+        this.transactions = transactions;
     }
 
     /** Applies, in order and in one transaction, each event of {@code batch} that was not processed before. */
@@ -65,13 +68,13 @@ public class IdempotentConsumer {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(tx -> apply(tx, batch, problem, handler))
+        return transactions.acrossTenants(tx -> apply(tx, batch, problem, handler))
                 .onFailure(failure -> !isDeterministic(failure)).invoke(failure -> LOG.warnf(
                         "Applying %d event(s) of %s failed (%s); retrying", batch.size(), batch.get(0).topic(), failure))
                 .onFailure(failure -> !isDeterministic(failure))
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
                 .onFailure().recoverWithUni(failure -> batch.size() == 1
-                        ? pool.withTransaction(tx -> firstDeliveries(tx, batch).chain(fresh -> fresh.isEmpty()
+                        ? transactions.acrossTenants(tx -> firstDeliveries(tx, batch).chain(fresh -> fresh.isEmpty()
                                 ? Uni.createFrom().voidItem()
                                 : quarantine(tx, batch.get(0), "could not be applied: " + failure)))
                                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(5)).indefinitely()
