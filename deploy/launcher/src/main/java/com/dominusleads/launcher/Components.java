@@ -6,10 +6,12 @@ import com.dominusleads.stack.ConnectWorker;
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.KafkaBroker;
 import com.dominusleads.stack.KeycloakServer;
+import com.dominusleads.stack.MailServerProcess;
 import com.dominusleads.stack.MavenArtifact;
 import com.dominusleads.stack.PostgresServer;
 import com.dominusleads.stack.ProcessSpec;
 import com.dominusleads.stack.QuarkusService;
+import com.dominusleads.stack.StripeSimulatorProcess;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +22,13 @@ public final class Components {
     private final LocalStack stack;
     private final RunState state;
     private final DistributionCache distributions;
+    private final LocalSecrets secrets;
 
     public Components(LocalStack stack, RunState state, DistributionCache distributions) {
         this.stack = stack;
         this.state = state;
         this.distributions = distributions;
+        this.secrets = LocalSecrets.of(stack.home().stateDir());
     }
 
     public Component postgres() {
@@ -50,6 +54,28 @@ public final class Components {
                         PostgresServer.USER, ""));
     }
 
+    /** GreenMail: the SMTP server Keycloak and the services send mail through, and a web API to read it. */
+    public Component mail() {
+        return new Component(MailServerProcess.NAME, List.of(stack.mailSmtpPort(), stack.mailApiPort()),
+                URI.create(MailServerProcess.apiUri(stack.mailApiPort()) + "/api/service/readiness"),
+                MailServerProcess.apiUri(stack.mailApiPort()) + " (SMTP on port " + stack.mailSmtpPort() + ")",
+                "no auth; GET /api/user/<address>/messages/INBOX",
+                () -> MailServerProcess.prepare(distributions.archive(MavenArtifact.GREENMAIL_STANDALONE),
+                        state.work(MailServerProcess.NAME), stack.mailSmtpPort(), stack.mailApiPort()));
+    }
+
+    /** The Stripe stand-in, delivering its signed webhooks to host-service. */
+    public Component stripeSimulator() {
+        int port = stack.stripeSimulatorPort();
+        return new Component(StripeSimulatorProcess.NAME, List.of(port), URI.create(stack.stripeApiBase() + "/health"),
+                stack.stripeApiBase() + "/v1 (admin /_simulator)",
+                "secret key and webhook secret in " + stack.home().stateDir().resolve("secrets.properties"),
+                () -> StripeSimulatorProcess.prepare(stack.home(), state.work(StripeSimulatorProcess.NAME), port,
+                        secrets.stripeApiKey(),
+                        "http://127.0.0.1:" + stack.service("host-service").port() + "/webhooks/stripe",
+                        secrets.stripeWebhookSecret()));
+    }
+
     public Component keycloak() {
         return new Component("keycloak", List.of(stack.keycloakPort(), stack.keycloakManagementPort()),
                 URI.create("http://127.0.0.1:" + stack.keycloakManagementPort() + "/health/ready"),
@@ -57,9 +83,11 @@ public final class Components {
                 "admin console: " + LocalStack.KEYCLOAK_ADMIN + " / " + LocalStack.KEYCLOAK_ADMIN_PASSWORD
                         + "; realm " + KeycloakServer.REALM,
                 () -> KeycloakServer.prepare(distributions.unpacked(MavenArtifact.KEYCLOAK),
-                        stack.home().keycloakRealms(), stack.keycloakPort(), stack.keycloakManagementPort(),
+                        stack.home().keycloakRealms(), state.work("keycloak"), stack.keycloakPort(),
+                        stack.keycloakManagementPort(),
                         PostgresServer.jdbcUrl(stack.postgresPort(), LocalStack.KEYCLOAK_DATABASE),
-                        PostgresServer.USER, LocalStack.KEYCLOAK_ADMIN, LocalStack.KEYCLOAK_ADMIN_PASSWORD));
+                        PostgresServer.USER, secrets.realm(stack.mailSmtpPort()),
+                        LocalStack.KEYCLOAK_ADMIN, LocalStack.KEYCLOAK_ADMIN_PASSWORD));
     }
 
     public Component connect() {
@@ -91,8 +119,8 @@ public final class Components {
 
     /** Every component, in start order (the reverse is the stop order). */
     public List<Component> all() {
-        List<Component> all = new ArrayList<>(List.of(postgres(), kafka(), registry(), keycloak(), connect(),
-                apiCnaesSimulator()));
+        List<Component> all = new ArrayList<>(List.of(postgres(), kafka(), registry(), mail(), keycloak(), connect(),
+                apiCnaesSimulator(), stripeSimulator()));
         all.addAll(services());
         return all;
     }
@@ -116,6 +144,14 @@ public final class Components {
                                 "http://127.0.0.1:" + stack.service("ingestion-service").port() + "/v1")
                         .withVariable("DOMINUS_GATEWAY_REMOTE_URL", stack.apiCnaesUrl())
                         .withVariable("DOMINUS_GATEWAY_REMOTE_API_KEYS", LocalStack.API_CNAES_KEY);
+                // Keycloak's admin API as its own client, the Stripe stand-in, the ledger for balances.
+                case "host-service" -> spec
+                        .withVariable("DOMINUS_KEYCLOAK_URL", stack.keycloakUrl())
+                        .withVariable("DOMINUS_HOST_SERVICE_SECRET", secrets.realm(stack.mailSmtpPort()).hostServiceSecret())
+                        .withVariable("DOMINUS_STRIPE_API_BASE", stack.stripeApiBase())
+                        .withVariable("DOMINUS_STRIPE_API_KEY", secrets.stripeApiKey())
+                        .withVariable("DOMINUS_STRIPE_WEBHOOK_SECRET", secrets.stripeWebhookSecret())
+                        .withVariable("DOMINUS_LEDGER_URL", "http://127.0.0.1:" + stack.service("ledger-service").port());
                 default -> spec;
             };
         } catch (IllegalStateException missing) {

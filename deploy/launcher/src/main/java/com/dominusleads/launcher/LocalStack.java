@@ -125,6 +125,28 @@ public final class LocalStack {
         return 18190 + offset;
     }
 
+    public int mailSmtpPort() {
+        return 18025 + offset;
+    }
+
+    public int mailApiPort() {
+        return 18026 + offset;
+    }
+
+    public int stripeSimulatorPort() {
+        return 18296 + offset;
+    }
+
+    /** Where the Stripe stand-in serves Stripe's REST API (host-service's Stripe API base). */
+    public String stripeApiBase() {
+        return "http://127.0.0.1:" + stripeSimulatorPort();
+    }
+
+    /** Keycloak's base URL (its admin REST API is under it). */
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort();
+    }
+
     public int apiCnaesSimulatorPort() {
         return 18295 + offset;
     }

@@ -55,13 +55,17 @@ public final class UpCommand {
         console.ok("topics", Topics.ALL.size() + " event topics" + (created.isEmpty() ? "" : " (" + created.size() + " created)"));
 
         Component registry = components.registry();
+        Component mail = components.mail();
         Component keycloak = components.keycloak();
         Component connect = components.connect();
         Component simulator = components.apiCnaesSimulator();
+        Component stripe = components.stripeSimulator();
         start(registry);
+        start(mail);
         start(keycloak);
         start(connect);
         start(simulator);
+        start(stripe);
         awaitReady(registry);
         registerSchemas();
         // The gateway's remote answers before the gateway starts.
@@ -74,6 +78,8 @@ public final class UpCommand {
 
         awaitReady(connect);
         registerOutboxConnectors();
+        awaitReady(stripe);
+        awaitReady(mail);
         awaitReady(keycloak);
 
         console.line("");

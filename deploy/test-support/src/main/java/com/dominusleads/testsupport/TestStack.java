@@ -5,6 +5,7 @@ import com.dominusleads.stack.ApicurioRegistry;
 import com.dominusleads.stack.ChildProcess;
 import com.dominusleads.stack.ConnectWorker;
 import com.dominusleads.stack.DistributionCache;
+import com.dominusleads.stack.KeycloakServer;
 import com.dominusleads.stack.MavenArtifact;
 import com.dominusleads.stack.OutboxConnector;
 import com.dominusleads.stack.Owner;
@@ -12,6 +13,9 @@ import com.dominusleads.stack.Ports;
 import com.dominusleads.stack.PostgresServer;
 import com.dominusleads.stack.ProcessSpec;
 import com.dominusleads.stack.StackHome;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,11 +36,17 @@ public final class TestStack {
 
     private static final Logger LOG = Logger.getLogger(TestStack.class);
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    /** The test Keycloak's master realm administrator, for tests that inspect Keycloak ({@link Tokens#adminConsole()}). */
+    public static final String KEYCLOAK_ADMIN = "admin";
+    public static final String KEYCLOAK_ADMIN_PASSWORD = "admin";
 
     private static PostgresServer postgres;
     private static KafkaClusterTestKit kafka;
     private static URI registryApi;
     private static ConnectWorker connect;
+    private static GreenMail mail;
+    private static URI keycloak;
+    private static KeycloakServer.RealmSettings keycloakRealm;
     private static final Set<String> streamed = new HashSet<>();
 
     private TestStack() {
@@ -97,6 +107,49 @@ public final class TestStack {
             registrar.registerCatalog();
         }
         return registryApi;
+    }
+
+    /**
+     * A real SMTP server in this JVM (GreenMail) on 127.0.0.1, no authentication, accepting every recipient. Read what
+     * arrived with {@link Mailbox}.
+     */
+    public static synchronized GreenMail mail() {
+        if (mail == null) {
+            // Port 0: the system picks a free one, so two test JVMs never race for a port.
+            GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+                    .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "mail-test-shutdown"));
+            mail = server;
+            LOG.infof("SMTP (GreenMail) started on port %d", server.getSmtp().getPort());
+        }
+        return mail;
+    }
+
+    /**
+     * Keycloak with the realms of {@code deploy/keycloak/}, its data in a database of {@link #postgres()} (fresh for
+     * every JVM) and its mail sent to {@link #mail()}. Returns its base URL, e.g. {@code http://127.0.0.1:41234}.
+     */
+    public static synchronized URI keycloak() {
+        if (keycloak == null) {
+            StackHome home = StackHome.locate();
+            Path distribution = new DistributionCache(home.distributions(), LOG::info).unpacked(MavenArtifact.KEYCLOAK);
+            PostgresServer database = postgres();
+            database.ensureDatabase("keycloak");
+            int port = Ports.free();
+            keycloakRealm = KeycloakServer.RealmSettings.withRandomSecrets(mail().getSmtp().getPort());
+            startChild(KeycloakServer.prepare(distribution, home.keycloakRealms(), Owner.scratchDirectory("keycloak"),
+                    port, Ports.free(), database.jdbcUrl("keycloak"), PostgresServer.USER, keycloakRealm,
+                    KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD));
+            keycloak = URI.create("http://127.0.0.1:" + port);
+        }
+        return keycloak;
+    }
+
+    /** The SMTP port and client secrets the test Keycloak's realm was imported with (starts it if needed). */
+    public static synchronized KeycloakServer.RealmSettings keycloakRealm() {
+        keycloak();
+        return keycloakRealm;
     }
 
     /** A Kafka Connect worker with the Debezium plugin, on the test Kafka broker. */

@@ -1,6 +1,7 @@
 package com.dominusleads.events;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Kafka topic names, {@code <aggregate>.<event>}. Each topic carries exactly one Avro schema (see {@link EventCatalog}).
@@ -30,6 +31,12 @@ public final class Topics {
             PRELEAD_SELECTED, LEAD_QUALIFIED, LEAD_STAGE_CHANGED,
             MESSAGE_SENT, MESSAGE_STATUS_CHANGED, MESSAGE_REPLIED, CONTACT_OPTED_OUT,
             DIRECTORY_RELEASE_INGESTED);
+
+    /**
+     * Topics whose events carry an aggregate's whole state, keyed by it: compacted, so the latest event of every key
+     * stays forever (services rebuild the tenants' statuses from them at start).
+     */
+    public static final Set<String> COMPACTED = Set.of(TENANT_CREATED, TENANT_UPDATED);
 
     private Topics() {
     }

@@ -60,6 +60,7 @@ public final class EphemeralSuite implements AutoCloseable {
     private URI registryApi;
     private ConnectWorker connect;
     private String oidcUrl;
+    private final KeycloakServer.RealmSettings realm = KeycloakServer.RealmSettings.withRandomSecrets(Ports.free());
 
     private EphemeralSuite(QuarkusService.JvmProfile profile, Map<String, String> environment,
                            Consumer<String> progress) {
@@ -109,8 +110,10 @@ public final class EphemeralSuite implements AutoCloseable {
         oidcUrl = "http://127.0.0.1:" + keycloakPort + "/realms/" + KeycloakServer.REALM;
         if (keycloak) {
             postgres.ensureDatabase("keycloak");
+            // No mail server in a suite: its realm's SMTP port leads nowhere (nothing it runs sends mail).
             parallel.add(KeycloakServer.prepare(distributions.unpacked(MavenArtifact.KEYCLOAK), home.keycloakRealms(),
-                    keycloakPort, Ports.free(), postgres.jdbcUrl("keycloak"), PostgresServer.USER, "admin", "admin"));
+                    Owner.scratchDirectory("keycloak"), keycloakPort, Ports.free(), postgres.jdbcUrl("keycloak"),
+                    PostgresServer.USER, realm, "admin", "admin"));
         }
         launchAll(parallel);
         connect = new ConnectWorker(connectPort);
@@ -157,6 +160,11 @@ public final class EphemeralSuite implements AutoCloseable {
                 instance.port(), LocalStack.databaseOf(module),
                 new QuarkusService.Surroundings(postgres.port(), kafkaBootstrap, registryApi, oidcUrl), profile);
         Map<String, String> variables = new LinkedHashMap<>(environment);
+        if (module.equals("host-service")) {
+            // Its Keycloak client (tenant provisioning); Stripe stays unconfigured unless a suite passes it.
+            variables.put("DOMINUS_KEYCLOAK_URL", oidcUrl.substring(0, oidcUrl.indexOf("/realms/")));
+            variables.put("DOMINUS_HOST_SERVICE_SECRET", realm.hostServiceSecret());
+        }
         variables.putAll(extra);
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             spec = spec.withVariable(variable.getKey(), variable.getValue());

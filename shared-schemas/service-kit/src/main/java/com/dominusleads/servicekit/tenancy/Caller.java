@@ -2,6 +2,7 @@ package com.dominusleads.servicekit.tenancy;
 
 import com.dominusleads.servicekit.api.ApiException;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -15,12 +16,17 @@ public class Caller {
     public static final String TENANT_CLAIM = "tenant_id";
 
     private final JsonWebToken token;
+    private final TenantStatuses statuses;
 
-    public Caller(JsonWebToken token) {
+    public Caller(JsonWebToken token, TenantStatuses statuses) {
         this.token = token;
+        this.statuses = statuses;
     }
 
-    /** The caller's tenant id; a 403 error if the token carries none. */
+    /**
+     * The caller's tenant id: a 403 error if the token carries none, or if host-service suspended or closed the
+     * tenant (refused as soon as the change reaches this service, whatever the token's remaining lifetime).
+     */
     public String tenantId() {
         Object claim = token.getClaim(TENANT_CLAIM);
         String tenantId = claim == null ? null : claim.toString().strip();
@@ -28,6 +34,11 @@ public class Caller {
             throw new ApiException(403, "no_tenant",
                     "Your token carries no tenant: sign in with a user that belongs to a tenant workspace.");
         }
+        statuses.of(tenantId).filter(TenantState::refused).ifPresent(state -> {
+            throw new ApiException(403, "tenant_" + state.status().toLowerCase(Locale.ROOT),
+                    "Tenant '" + tenantId + "' is " + state.status().toLowerCase(Locale.ROOT)
+                            + ": its users cannot work until the platform operator reactivates it.");
+        });
         return tenantId;
     }
 
