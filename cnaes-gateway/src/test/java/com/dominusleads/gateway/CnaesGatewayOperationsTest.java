@@ -21,4 +21,9 @@ class CnaesGatewayOperationsTest extends ServiceOperationsContract {
     protected boolean publishesEvents() {
         return false;
     }
+
+    @Override
+    protected boolean followsTenantStatuses() {
+        return false;
+    }
 }

@@ -18,4 +18,9 @@ class IngestionServiceOperationsTest extends ServiceOperationsContract {
     protected String database() {
         return "ingestion";
     }
+
+    @Override
+    protected boolean followsTenantStatuses() {
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 package com.dominusleads.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,8 +12,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +30,17 @@ public abstract class ServiceOperationsContract {
     /** Whether the service publishes events, and so owns an outbox streamed by Debezium. */
     protected boolean publishesEvents() {
         return true;
+    }
+
+    /** Whether the service follows the tenants' statuses (it has tenant-scoped endpoints). */
+    protected boolean followsTenantStatuses() {
+        return true;
+    }
+
+    /** A service that just started may still be loading what it needs (the tenants' statuses): it gets a moment. */
+    @BeforeEach
+    void awaitReady() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
 
     @Test
@@ -45,6 +59,9 @@ public abstract class ServiceOperationsContract {
             assertThat(checks).contains("Event schemas (Apicurio Registry)");
         } else {
             assertThat(checks).doesNotContain("Event schemas (Apicurio Registry)");
+        }
+        if (followsTenantStatuses()) {
+            assertThat(checks).contains("Tenant statuses (tenant.created, tenant.updated)");
         }
     }
 
