@@ -18,7 +18,8 @@ public class KeycloakTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.oidc.auth-server-url", base + "/realms/" + KeycloakServer.REALM,
                 "dominus.keycloak.url", base,
                 "quarkus.keycloak.admin-client.server-url", base,
-                "quarkus.keycloak.admin-client.client-secret", TestStack.keycloakRealm().hostServiceSecret());
+                "quarkus.keycloak.admin-client.client-secret", TestStack.keycloakRealm().hostServiceSecret(),
+                "dominus.services.client-secret", TestStack.keycloakRealm().servicesSecret());
     }
 
     @Override

@@ -1,13 +1,14 @@
 package com.dominusleads.servicekit.tenancy;
 
 import com.dominusleads.servicekit.api.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who calls, from the verified access token only (DESIGN §7): the tenant comes from the token's {@value #TENANT_CLAIM}
- * claim, never from a path, query or body. A token without it (a host operator's, say) has no tenant workspace.
+ * claim (or a host API key's tenant), never from a path, query or body. A token without it (a host operator's, say) has no tenant workspace.
  */
 @RequestScoped
 public class Caller {
@@ -15,11 +16,11 @@ public class Caller {
     /** The claim Keycloak puts the tenant id in (a user attribute mapped into the access token). */
     public static final String TENANT_CLAIM = "tenant_id";
 
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
     private final TenantStatuses statuses;
 
-    public Caller(JsonWebToken token, TenantStatuses statuses) {
-        this.token = token;
+    public Caller(SecurityIdentity identity, TenantStatuses statuses) {
+        this.identity = identity;
         this.statuses = statuses;
     }
 
@@ -28,7 +29,8 @@ public class Caller {
      * tenant (refused as soon as the change reaches this service, whatever the token's remaining lifetime).
      */
     public String tenantId() {
-        Object claim = token.getClaim(TENANT_CLAIM);
+        Object claim = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(TENANT_CLAIM)
+                : identity.getAttribute(TENANT_CLAIM);  // a host API key's tenant
         String tenantId = claim == null ? null : claim.toString().strip();
         if (tenantId == null || tenantId.isEmpty()) {
             throw new ApiException(403, "no_tenant",
@@ -42,9 +44,12 @@ public class Caller {
         return tenantId;
     }
 
-    /** The caller's name for audit trails: the token's preferred user name, else its subject. */
+    /** The caller's name for audit trails: the token's preferred user name, else its subject, else the API key. */
     public String name() {
-        String name = token.getClaim("preferred_username");
-        return name != null ? name : token.getSubject();
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            String name = token.getClaim("preferred_username");
+            return name != null ? name : token.getSubject();
+        }
+        return identity.getPrincipal().getName();
     }
 }

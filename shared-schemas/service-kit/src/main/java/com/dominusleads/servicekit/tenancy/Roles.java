@@ -1,5 +1,7 @@
 package com.dominusleads.servicekit.tenancy;
 
+import java.util.Set;
+
 /** The Keycloak realm roles (deploy/keycloak/dominus-realm.json) that endpoints admit. */
 public final class Roles {
 
@@ -11,6 +13,10 @@ public final class Roles {
     public static final String SALES = "sales";
     /** Reads one tenant's workspace. */
     public static final String VIEWER = "viewer";
+    /** A suite service calling another (client credentials of the dominus-services client), never a person. */
+    public static final String SERVICE = "service";
+    /** The roles that work inside one tenant's workspace (a tenant API key's possible scopes). */
+    public static final Set<String> TENANT_ROLES = Set.of(TENANT_ADMIN, SALES, VIEWER);
 
     private Roles() {
     }
