@@ -29,10 +29,8 @@ public class Caller {
      * tenant (refused as soon as the change reaches this service, whatever the token's remaining lifetime).
      */
     public String tenantId() {
-        Object claim = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(TENANT_CLAIM)
-                : identity.getAttribute(TENANT_CLAIM);  // a host API key's tenant
-        String tenantId = claim == null ? null : claim.toString().strip();
-        if (tenantId == null || tenantId.isEmpty()) {
+        String tenantId = tenantOf(identity);
+        if (tenantId == null) {
             throw new ApiException(403, "no_tenant",
                     "Your token carries no tenant: sign in with a user that belongs to a tenant workspace.");
         }
@@ -42,6 +40,14 @@ public class Caller {
                             + ": its users cannot work until the platform operator reactivates it.");
         });
         return tenantId;
+    }
+
+    /** The tenant of a verified identity: its token's claim, or its host API key's tenant; null if none. */
+    public static String tenantOf(SecurityIdentity identity) {
+        Object claim = identity.getPrincipal() instanceof JsonWebToken token ? token.getClaim(TENANT_CLAIM)
+                : identity.getAttribute(TENANT_CLAIM);
+        String tenantId = claim == null ? null : claim.toString().strip();
+        return tenantId == null || tenantId.isEmpty() ? null : tenantId;
     }
 
     /** The caller's name for audit trails: the token's preferred user name, else its subject, else the API key. */
