@@ -133,7 +133,11 @@ public final class Components {
                     state.work(service.module()), service.port(), service.database(),
                     new QuarkusService.Surroundings(stack.postgresPort(), stack.kafkaBootstrap(),
                             ApicurioRegistry.apiUri(stack.registryPort()), stack.oidcUrl()),
-                    ingestion ? QuarkusService.JvmProfile.THROUGHPUT : QuarkusService.JvmProfile.QUICK_START);
+                    ingestion ? QuarkusService.JvmProfile.THROUGHPUT : QuarkusService.JvmProfile.QUICK_START)
+                    // Every service accepts host API keys, asking host-service as the dominus-services client.
+                    .withVariable("DOMINUS_SERVICES_SECRET", secrets.realm(stack.mailSmtpPort()).servicesSecret())
+                    .withVariable("DOMINUS_API_KEY_INTROSPECTION_URL", "http://127.0.0.1:"
+                            + stack.service("host-service").port() + "/api/host/api-keys/introspection");
             return switch (service.module()) {
                 // Releases fetched over HTTP are kept with the stack's data (./dominus reset deletes them).
                 case "ingestion-service" -> spec.withVariable("DOMINUS_INGESTION_DOWNLOAD_DIR",

@@ -65,7 +65,12 @@ public final class EphemeralSuite implements AutoCloseable {
     private EphemeralSuite(QuarkusService.JvmProfile profile, Map<String, String> environment,
                            Consumer<String> progress) {
         this.profile = profile;
-        this.environment = Map.copyOf(environment);
+        Map<String, String> withDefaults = new LinkedHashMap<>();
+        // Suites drive one tenant at the throughput a whole platform sees (benchmarks, the fault-injection run): the
+        // per-tenant API rate limit would measure itself instead. A suite that tests the limit sets its own value.
+        withDefaults.put("DOMINUS_RATE_LIMIT_DEFAULT", "100000");
+        withDefaults.putAll(environment);
+        this.environment = Map.copyOf(withDefaults);
         this.progress = progress;
     }
 
@@ -160,6 +165,12 @@ public final class EphemeralSuite implements AutoCloseable {
                 instance.port(), LocalStack.databaseOf(module),
                 new QuarkusService.Surroundings(postgres.port(), kafkaBootstrap, registryApi, oidcUrl), profile);
         Map<String, String> variables = new LinkedHashMap<>(environment);
+        variables.put("DOMINUS_SERVICES_SECRET", realm.servicesSecret());
+        Instance host = instances.get("host-service");
+        if (host != null) {
+            variables.put("DOMINUS_API_KEY_INTROSPECTION_URL",
+                    "http://127.0.0.1:" + host.port() + "/api/host/api-keys/introspection");
+        }
         if (module.equals("host-service")) {
             // Its Keycloak client (tenant provisioning); Stripe stays unconfigured unless a suite passes it.
             variables.put("DOMINUS_KEYCLOAK_URL", oidcUrl.substring(0, oidcUrl.indexOf("/realms/")));
