@@ -7,7 +7,6 @@ import com.dominusleads.events.Cnpj;
 import com.dominusleads.testsupport.ServiceDatabase;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,19 +23,17 @@ public final class LeadsFixture {
     }
 
     private final ServiceDatabase database;
-    private final Pool pool;
     private final LeadQualification qualification;
 
     public LeadsFixture(Pool pool, LeadQualification qualification) {
         this.database = new ServiceDatabase(pool);
-        this.pool = pool;
         this.qualification = qualification;
     }
 
     /** Qualifies {@code cnpj} for {@code tenantId} as the API does, and returns the lead. */
     public Lead qualify(String tenantId, String cnpj) {
         Qualification company = new Qualification(tenantId, new Cnpj(cnpj), "run-1", null, 80);
-        return database.inTransaction(tx -> qualification.qualify(tx, company)).lead();
+        return database.inTenant(tenantId, tx -> qualification.qualify(tx, company)).lead();
     }
 
     public long count(String sql, Object... args) {
@@ -44,8 +41,8 @@ public final class LeadsFixture {
     }
 
     public Billing billing(UUID leadId) {
-        Row row = pool.preparedQuery("select billing_state, debit_id, billing_updated_at from lead where id = $1")
-                .execute(Tuple.of(leadId)).await().atMost(ServiceDatabase.QUERY).iterator().next();
+        Row row = database.query("select billing_state, debit_id, billing_updated_at from lead where id = $1", leadId)
+                .iterator().next();
         return new Billing(row.getString(0), row.getString(1),
                 row.getOffsetDateTime(2) == null ? null : row.getOffsetDateTime(2).toInstant());
     }

@@ -5,8 +5,8 @@ import com.dominusleads.leads.persistence.LeadStore;
 import com.dominusleads.servicekit.api.ApiException;
 import com.dominusleads.servicekit.tenancy.Caller;
 import com.dominusleads.servicekit.tenancy.Roles;
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,18 +22,19 @@ import java.util.UUID;
 public class LeadResource {
 
     private final Caller caller;
-    private final Pool pool;
+    private final TenantTransactions transactions;
     private final LeadStore leads;
 
-    public LeadResource(Caller caller, Pool pool, LeadStore leads) {
+    public LeadResource(Caller caller, TenantTransactions transactions, LeadStore leads) {
         this.caller = caller;
-        this.pool = pool;
+        this.transactions = transactions;
         this.leads = leads;
     }
 
     @GET
     public Uni<Lead> lead(@PathParam("leadId") UUID leadId) {
-        return leads.find(pool, caller.tenantId(), leadId).map(found -> found.orElseThrow(() -> ApiException.notFound(
+        String tenantId = caller.tenantId();
+        return transactions.forTenant(tenantId, tx -> leads.find(tx, tenantId, leadId)).map(found -> found.orElseThrow(() -> ApiException.notFound(
                 "lead_not_found", "No lead " + leadId + " in your workspace: check the id in your leads list.")));
     }
 }

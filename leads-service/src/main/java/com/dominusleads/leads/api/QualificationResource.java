@@ -7,8 +7,8 @@ import com.dominusleads.servicekit.api.ApiException;
 import com.dominusleads.events.Cnpj;
 import com.dominusleads.servicekit.tenancy.Caller;
 import com.dominusleads.servicekit.tenancy.Roles;
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,12 +46,12 @@ public class QualificationResource {
     }
 
     private final Caller caller;
-    private final Pool pool;
+    private final TenantTransactions transactions;
     private final LeadQualification qualification;
 
-    public QualificationResource(Caller caller, Pool pool, LeadQualification qualification) {
+    public QualificationResource(Caller caller, TenantTransactions transactions, LeadQualification qualification) {
         this.caller = caller;
-        this.pool = pool;
+        this.transactions = transactions;
         this.qualification = qualification;
     }
 
@@ -67,7 +67,7 @@ public class QualificationResource {
     @POST
     public Uni<Response> qualify(@Valid @NotNull QualificationRequest request) {
         Qualification qualified = toQualification(caller.tenantId(), request, null);
-        return pool.withTransaction(tx -> qualification.qualify(tx, qualified))
+        return transactions.forTenant(qualified.tenantId(), tx -> qualification.qualify(tx, qualified))
                 .map(result -> Response.status(result.created() ? 201 : 200).entity(result.lead()).build());
     }
 
@@ -83,7 +83,8 @@ public class QualificationResource {
         for (int i = 0; i < batch.qualifications().size(); i++) {
             qualified.add(toQualification(tenantId, batch.qualifications().get(i), i));
         }
-        return pool.withTransaction(tx -> qualification.qualifyAll(tx, tenantId, qualified)).map(BatchResult::new);
+        return transactions.forTenant(tenantId, tx -> qualification.qualifyAll(tx, tenantId, qualified))
+                .map(BatchResult::new);
     }
 
     private static Qualification toQualification(String tenantId, QualificationRequest request, Integer position) {

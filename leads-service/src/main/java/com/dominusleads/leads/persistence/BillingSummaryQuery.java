@@ -1,7 +1,7 @@
 package com.dominusleads.leads.persistence;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,14 +19,14 @@ public class BillingSummaryQuery {
                    count(*) filter (where billing_state = 'LOCKED')
             from lead where tenant_id = $1""";
 
-    private final Pool pool;
+    private final TenantTransactions transactions;
 
-    public BillingSummaryQuery(Pool pool) {
-        this.pool = pool;
+    public BillingSummaryQuery(TenantTransactions transactions) {
+        this.transactions = transactions;
     }
 
     public Uni<BillingSummary> of(String tenantId) {
-        return pool.preparedQuery(COUNTS).execute(Tuple.of(tenantId)).map(rows -> {
+        return transactions.forTenant(tenantId, tx -> tx.preparedQuery(COUNTS).execute(Tuple.of(tenantId))).map(rows -> {
             var row = rows.iterator().next();
             return new BillingSummary(tenantId, row.getLong(0), row.getLong(1), row.getLong(2));
         });

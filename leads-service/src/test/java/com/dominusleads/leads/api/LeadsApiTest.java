@@ -18,6 +18,7 @@ import com.dominusleads.leads.domain.LeadQualification;
 import com.dominusleads.testsupport.ApicurioTestResource;
 import com.dominusleads.testsupport.KafkaTestResource;
 import com.dominusleads.testsupport.PostgresTestResource;
+import com.dominusleads.testsupport.ServiceDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +31,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -207,6 +207,6 @@ class LeadsApiTest {
     }
 
     private void apply(Function<SqlClient, Uni<Void>> change) {
-        pool.withTransaction(change::apply).await().atMost(Duration.ofSeconds(30));
+        new ServiceDatabase(pool).inTransaction(change::apply);
     }
 }
