@@ -2,6 +2,7 @@ package com.dominusleads.host;
 
 import com.dominusleads.testsupport.ApicurioTestResource;
 import com.dominusleads.testsupport.KafkaTestResource;
+import com.dominusleads.testsupport.KeycloakTestResource;
 import com.dominusleads.testsupport.PostgresTestResource;
 import com.dominusleads.testsupport.ServiceOperationsContract;
 import io.quarkus.test.common.ResourceArg;
@@ -12,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "host"))
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(ApicurioTestResource.class)
+@WithTestResource(KeycloakTestResource.class)
 class HostServiceOperationsTest extends ServiceOperationsContract {
 
     @Override

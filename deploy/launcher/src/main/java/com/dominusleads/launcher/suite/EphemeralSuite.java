@@ -9,6 +9,7 @@ import com.dominusleads.stack.ConnectWorker;
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.KafkaBroker;
 import com.dominusleads.stack.KeycloakServer;
+import com.dominusleads.stack.MailServerProcess;
 import com.dominusleads.stack.MavenArtifact;
 import com.dominusleads.stack.OutboxConnector;
 import com.dominusleads.stack.Owner;
@@ -60,7 +61,9 @@ public final class EphemeralSuite implements AutoCloseable {
     private URI registryApi;
     private ConnectWorker connect;
     private String oidcUrl;
-    private final KeycloakServer.RealmSettings realm = KeycloakServer.RealmSettings.withRandomSecrets(Ports.free());
+    private final int smtpPort = Ports.free();
+    private final int mailApiPort = Ports.free();
+    private final KeycloakServer.RealmSettings realm = KeycloakServer.RealmSettings.withRandomSecrets(smtpPort);
 
     private EphemeralSuite(QuarkusService.JvmProfile profile, Map<String, String> environment,
                            Consumer<String> progress) {
@@ -115,7 +118,9 @@ public final class EphemeralSuite implements AutoCloseable {
         oidcUrl = "http://127.0.0.1:" + keycloakPort + "/realms/" + KeycloakServer.REALM;
         if (keycloak) {
             postgres.ensureDatabase("keycloak");
-            // No mail server in a suite: its realm's SMTP port leads nowhere (nothing it runs sends mail).
+            // Keycloak's mail (tenant invitations) goes to a GreenMail of the suite.
+            parallel.add(MailServerProcess.prepare(distributions.archive(MavenArtifact.GREENMAIL_STANDALONE),
+                    Owner.scratchDirectory("mail"), smtpPort, mailApiPort));
             parallel.add(KeycloakServer.prepare(distributions.unpacked(MavenArtifact.KEYCLOAK), home.keycloakRealms(),
                     Owner.scratchDirectory("keycloak"), keycloakPort, Ports.free(), postgres.jdbcUrl("keycloak"),
                     PostgresServer.USER, realm, "admin", "admin"));
