@@ -20,18 +20,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A stand-in for ledger-service's two balance endpoints, with its authorization rules reduced to what the usage
  * reports rely on, read from the forwarded bearer token (the one {@code @OidcSecurity} makes for the test's caller):
  * a token with the host-admin role reads any tenant's balance, a token with a {@code tenant_id} claim reads that
- * tenant's own; no token is a 401. The user name of every token received is kept, so tests see whose was forwarded.
+ * tenant's own; no token is a 401. A forwarded {@code X-API-KEY} is a host API key the test registered
+ * ({@link #apiKey}): a tenant's key reads its tenant's own balance, a platform key any tenant's. The user name of
+ * every token received is kept (a key's {@code api-key:<prefix>}), so tests see whose credential was forwarded.
  */
 public class LedgerStubTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Long> BALANCES = new ConcurrentHashMap<>();
     private static final List<String> CALLERS = new CopyOnWriteArrayList<>();
+    private static final String PLATFORM = "";
+    private static final Map<String, String> API_KEYS = new ConcurrentHashMap<>();
     private static volatile boolean down;
     private static HttpServer server;
 
     public static void balance(String tenantId, long balance) {
         BALANCES.put(tenantId, balance);
+    }
+
+    /** A host API key the ledger accepts, of {@code tenantId} (null: a platform key, host-admin). */
+    public static void apiKey(String key, String tenantId) {
+        API_KEYS.put(key, tenantId == null ? PLATFORM : tenantId);
     }
 
     /** Whether the ledger answers 503 to everything. */
@@ -61,21 +70,26 @@ public class LedgerStubTestResource implements QuarkusTestResourceLifecycleManag
     private static void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode claims = claims(exchange.getRequestHeaders().getFirst("Authorization"));
-            CALLERS.add(claims.path("preferred_username").asText("anonymous"));
+            String apiKey = exchange.getRequestHeaders().getFirst("X-API-KEY");
+            String keyTenant = apiKey == null ? null : API_KEYS.get(apiKey);
+            CALLERS.add(apiKey != null ? "api-key:" + apiKey.substring(0, Math.min(12, apiKey.length()))
+                    : claims.path("preferred_username").asText("anonymous"));
             String path = exchange.getRequestURI().getPath();
             String tenant = null;
             if (down) {
                 send(exchange, 503, "{\"error\":{\"code\":\"unavailable\",\"message\":\"down\"}}");
                 return;
             }
-            boolean hostAdmin = false;
+            boolean hostAdmin = PLATFORM.equals(keyTenant);
             for (JsonNode role : claims.path("groups")) {
                 hostAdmin |= role.asText().equals("host-admin");
             }
+            String ownTenant = keyTenant != null && !keyTenant.equals(PLATFORM) ? keyTenant
+                    : claims.hasNonNull("tenant_id") ? claims.get("tenant_id").asText() : null;
             if (path.matches("/api/ledger/tenants/[^/]+/balance") && hostAdmin) {
                 tenant = path.split("/")[4];
-            } else if (path.equals("/api/ledger/balance") && claims.hasNonNull("tenant_id")) {
-                tenant = claims.get("tenant_id").asText();
+            } else if (path.equals("/api/ledger/balance") && ownTenant != null) {
+                tenant = ownTenant;
             }
             if (tenant == null) {
                 send(exchange, 401, "{\"error\":{\"code\":\"unauthorized\",\"message\":\"Sign in\"}}");

@@ -15,6 +15,8 @@ public class StripeSimulatorTestResource implements QuarkusTestResourceLifecycle
 
     public static final String API_KEY = "sk_test_host_service_0123456789abcdefWXYZ";
     public static final String WEBHOOK_SECRET = "whsec_host_service_test";
+    /** This deployment's prefix of every Stripe idempotency key (not the default, so that tests see it is read). */
+    public static final String IDEMPOTENCY_PREFIX = "host-test";
 
     private static StripeSimulator simulator;
 
@@ -36,7 +38,8 @@ public class StripeSimulatorTestResource implements QuarkusTestResourceLifecycle
         return Map.of(
                 "dominus.host.stripe.api-key", API_KEY,
                 "dominus.host.stripe.api-base", simulator().baseUri().toString(),
-                "dominus.host.stripe.webhook-secret", WEBHOOK_SECRET);
+                "dominus.host.stripe.webhook-secret", WEBHOOK_SECRET,
+                "dominus.host.stripe.idempotency-prefix", IDEMPOTENCY_PREFIX);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.dominusleads.launcher;
 
 import com.dominusleads.events.Topics;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
@@ -32,6 +37,15 @@ public final class EventTopics {
                             ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT) : Map.of()))
                     .toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            // Topics made before their policy was decided (an older stack) are set to it too: a compacted topic left
+            // on time-based deletion would forget, after a week, a tenant's suspension.
+            Map<ConfigResource, Collection<AlterConfigOp>> compaction = new HashMap<>();
+            for (String topic : Topics.COMPACTED) {
+                compaction.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                        AlterConfigOp.OpType.SET)));
+            }
+            admin.incrementalAlterConfigs(compaction).all().get(30, TimeUnit.SECONDS);
             return missing.stream().map(NewTopic::name).toList();
         } catch (ExecutionException | TimeoutException e) {
             throw new LauncherException("could not create the event topics on " + bootstrapServers + ": " + e.getMessage());

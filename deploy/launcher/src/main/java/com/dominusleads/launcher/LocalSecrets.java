@@ -45,10 +45,12 @@ public final class LocalSecrets {
             }
             if (added) {
                 Files.createDirectories(stateDir);
+                if (!Files.exists(file)) {  // owner-only from its first byte
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                }
                 try (Writer out = Files.newBufferedWriter(file)) {
                     values.store(out, "DominusLeads local secrets (made up by ./dominus up; ./dominus reset deletes them)");
                 }
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or write " + file + ": " + e.getMessage(), e);

@@ -34,6 +34,12 @@ final class SuiteDatabases {
         return pairs("ledger", "select lead_id, status from debit where tenant_id = ?", tenant);
     }
 
+    /** The ids of a tenant's debits, oldest first. */
+    List<String> debitIds(String tenant) {
+        return new ArrayList<>(pairs("ledger", "select id::text, lead_id from debit where tenant_id = ? order by seq",
+                tenant).keySet());
+    }
+
     long count(String database, String sql, Object... args) {
         try (Connection connection = postgres.connect(database);
              PreparedStatement statement = prepare(connection, sql, args);

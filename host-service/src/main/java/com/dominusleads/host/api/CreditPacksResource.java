@@ -72,9 +72,10 @@ public class CreditPacksResource {
                 .location(URI.create("/api/host/credit-packs/" + pack.code())).entity(creation.item()).build());
     }
 
+    /** Every pack, or only the active ({@code ?active=true}) or inactive ({@code ?active=false}) ones. */
     @GET
-    public Uni<CreditPackList> list(@QueryParam("active") Boolean active) {
-        return catalog.list(active).map(CreditPackList::new);
+    public Uni<CreditPackList> list(@QueryParam("active") String active) {
+        return catalog.list(PlansResource.activeFilter(active)).map(CreditPackList::new);
     }
 
     @GET

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The plans the host sells (host operators only). Creating a plan creates its Stripe product and monthly price: 201
@@ -92,10 +93,27 @@ public class PlansResource {
                 .location(URI.create("/api/host/plans/" + plan.code())).entity(creation.item()).build());
     }
 
-    /** Every plan, or only the active ({@code ?active=true}) or inactive ones. */
+    /** Every plan, or only the active ({@code ?active=true}) or inactive ({@code ?active=false}) ones. */
     @GET
-    public Uni<PlanList> list(@QueryParam("active") Boolean active) {
-        return catalog.list(active).map(PlanList::new);
+    public Uni<PlanList> list(@QueryParam("active") String active) {
+        return catalog.list(activeFilter(active)).map(PlanList::new);
+    }
+
+    /**
+     * The {@code active} query parameter: null when absent or empty (no filter), else {@code true} or {@code false}
+     * (in any case); anything else is a 400 {@code invalid_active} rather than silently {@code false}.
+     */
+    static Boolean activeFilter(String active) {
+        if (active == null || active.isBlank()) {
+            return null;
+        }
+        return switch (active.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ApiException(400, "invalid_active", "The active filter is true or false (or left"
+                    + " out for every item).", Map.of("active", active.length() <= 20 ? active
+                    : active.substring(0, 20) + "…"));
+        };
     }
 
     @GET

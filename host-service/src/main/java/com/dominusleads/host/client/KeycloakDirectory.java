@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.MemberRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -26,6 +28,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 public class KeycloakDirectory {
 
     static final String REALM = "dominus";
+    private static final int PAGE = 100;
     private static final List<String> FIRST_LOGIN_ACTIONS = List.of("UPDATE_PASSWORD", "VERIFY_EMAIL");
 
     private final Keycloak keycloak;
@@ -56,8 +59,9 @@ public class KeycloakDirectory {
         });
     }
 
+    /** By alias (the tenant id): the name is the tenant id too, but one created in the console may differ in case. */
     private Optional<String> findOrganization(String tenantId) {
-        return realm().organizations().search(tenantId, true, 0, 2).stream()
+        return realm().organizations().search(tenantId, false, 0, 50).stream()
                 .filter(organization -> tenantId.equals(organization.getAlias()))
                 .map(OrganizationRepresentation::getId).findFirst();
     }
@@ -136,14 +140,37 @@ public class KeycloakDirectory {
                 (int) invitation.lifespan().toSeconds(), FIRST_LOGIN_ACTIONS);
     }
 
-    /** Removes the organization and its members' accounts (the purge at the end of a closed tenant's retention). */
+    /**
+     * Removes the tenant's accounts (its organization's members, and every user carrying its tenant_id) and then the
+     * organization: the purge at the end of a closed tenant's retention. Keycloak answers in pages, so each page is
+     * read again after its users are gone, until none is left.
+     */
     public void deleteIdentities(String tenantId) {
         RealmResource realm = realm();
-        findOrganization(tenantId).ifPresent(organizationId -> {
-            realm.organizations().get(organizationId).members().getAll()
-                    .forEach(member -> realm.users().delete(member.getId()).close());
-            realm.organizations().get(organizationId).delete().close();
+        Optional<String> organization = findOrganization(tenantId);
+        organization.ifPresent(organizationId -> deleteAll(realm, () -> realm.organizations().get(organizationId)
+                .members().list(0, PAGE).stream().map(MemberRepresentation::getId).toList()));
+        deleteAll(realm, () -> realm.users().searchByAttributes(0, PAGE, null, true,
+                Caller.TENANT_CLAIM + ":" + tenantId).stream().map(UserRepresentation::getId).toList());
+        organization.ifPresent(organizationId -> {
+            try (Response deleted = realm.organizations().get(organizationId).delete()) {
+                if (deleted.getStatus() != 204 && deleted.getStatus() != 404) {
+                    throw failure("organization " + tenantId, deleted);
+                }
+            }
         });
+    }
+
+    private static void deleteAll(RealmResource realm, Supplier<List<String>> page) {
+        for (List<String> users = page.get(); !users.isEmpty(); users = page.get()) {
+            for (String userId : users) {
+                try (Response deleted = realm.users().delete(userId)) {
+                    if (deleted.getStatus() != 204 && deleted.getStatus() != 404) {
+                        throw failure("deleting user " + userId, deleted);
+                    }
+                }
+            }
+        }
     }
 
     private RealmResource realm() {

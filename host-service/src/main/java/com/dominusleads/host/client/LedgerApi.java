@@ -1,5 +1,6 @@
 package com.dominusleads.host.client;
 
+import com.dominusleads.servicekit.apikeys.ApiKeyAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,12 +11,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * ledger-service's balance endpoints, called with the caller's own bearer token: the ledger applies its own rules
- * (a host operator reads any tenant, a tenant user only its own), so host-service never widens anyone's access.
+ * ledger-service's balance endpoints, called with the caller's own credential (its bearer token, or the host API key
+ * it authenticated with): the ledger applies its own rules (a host operator reads any tenant, a tenant user only its
+ * own), so host-service never widens anyone's access. Exactly one of the two credentials is sent.
  */
 @Path("/api/ledger")
 @Produces(MediaType.APPLICATION_JSON)
 public interface LedgerApi {
+
+    /** The header a host API key is presented in (as the services' API-key authentication reads it). */
+    String API_KEY = ApiKeyAuthenticationMechanism.HEADER;
 
     /** The ledger's answer; fields host-service does not use are ignored. */
     record Balance(String tenantId, long balance, long pendingDebits) {
@@ -25,10 +30,12 @@ public interface LedgerApi {
     @GET
     @Path("/tenants/{tenantId}/balance")
     Uni<Balance> tenantBalance(@PathParam("tenantId") String tenantId,
-                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @HeaderParam(API_KEY) String apiKey);
 
     /** The caller's tenant's balance (tenant users). */
     @GET
     @Path("/balance")
-    Uni<Balance> ownBalance(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<Balance> ownBalance(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @HeaderParam(API_KEY) String apiKey);
 }

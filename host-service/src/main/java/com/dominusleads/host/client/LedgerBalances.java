@@ -1,9 +1,12 @@
 package com.dominusleads.host.client;
 
 import com.dominusleads.host.config.HostConfig;
+import com.dominusleads.servicekit.apikeys.HostApiKey;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
@@ -13,8 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Tenants' credit balances, read from ledger-service (which owns them) at {@code dominus.host.ledger-url} with the
- * caller's own access token forwarded as the bearer: the ledger decides what the caller may read, so host-service
- * never lends anyone more access than they have. A balance is a courtesy next to the usage: when the ledger cannot
+ * caller's own credential forwarded: its access token as the bearer, or — for a machine authenticated with a host API
+ * key — its {@code X-API-KEY}. The ledger decides what the caller may read, so host-service never lends anyone more
+ * access than they have. A balance is a courtesy next to the usage: when the ledger cannot
  * answer, the reading says why instead of failing the whole report.
  */
 @ApplicationScoped
@@ -31,32 +35,54 @@ public class LedgerBalances {
         }
     }
 
-    private final LedgerApi ledger;
-    private final JsonWebToken caller;
+    /** The caller's credential as the ledger is to receive it: one of the two headers, or neither. */
+    private record Credential(String authorization, String apiKey) {
+    }
 
-    public LedgerBalances(HostConfig config, JsonWebToken caller) {
-        this.caller = caller;
+    private final LedgerApi ledger;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+    private final HttpServerRequest request;
+
+    public LedgerBalances(HostConfig config, SecurityIdentity identity, JsonWebToken token,
+                          HttpServerRequest request) {
+        this.identity = identity;
+        this.token = token;
+        this.request = request;
         this.ledger = QuarkusRestClientBuilder.newBuilder().baseUri(config.ledgerUrl())
                 .connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS)
                 .build(LedgerApi.class);
     }
 
-    /** Any tenant's balance, as the calling host operator. Call it while serving the request (it reads the token). */
+    /**
+     * Any tenant's balance, as the calling host operator. Call it while serving the request (it reads the caller's
+     * credential).
+     */
     public Uni<Reading> ofTenant(String tenantId) {
-        String authorization = bearer();
-        return read(tenantId, Uni.createFrom().deferred(() -> ledger.tenantBalance(tenantId, authorization)));
+        Credential credential = credential();
+        return read(tenantId, Uni.createFrom().deferred(() -> ledger.tenantBalance(tenantId,
+                credential.authorization(), credential.apiKey())));
     }
 
     /** The calling tenant user's own balance ({@code tenantId}: the caller's, to check the answer against). */
     public Uni<Reading> own(String tenantId) {
-        String authorization = bearer();
-        return read(tenantId, Uni.createFrom().deferred(() -> ledger.ownBalance(authorization)));
+        Credential credential = credential();
+        return read(tenantId, Uni.createFrom().deferred(() -> ledger.ownBalance(credential.authorization(),
+                credential.apiKey())));
     }
 
-    /** The caller's access token as an Authorization header; null without one (the ledger then refuses: 401). */
-    private String bearer() {
-        String token = caller.getRawToken();
-        return token == null || token.isBlank() ? null : "Bearer " + token;
+    /**
+     * What authenticated the caller: its access token (as an Authorization header) when it came with one, else the
+     * host API key of its {@code X-API-KEY} header (an API-key identity has no token); neither without one (the ledger
+     * then refuses: 401).
+     */
+    private Credential credential() {
+        if (identity.getPrincipal() instanceof JsonWebToken) {
+            String raw = token.getRawToken();
+            return new Credential(raw == null || raw.isBlank() ? null : "Bearer " + raw, null);
+        }
+        String apiKey = identity.isAnonymous() ? null : request.getHeader(LedgerApi.API_KEY);
+        return new Credential(null, HostApiKey.looksLikeOne(apiKey) ? apiKey.strip() : null);
     }
 
     private static Uni<Reading> read(String tenantId, Uni<LedgerApi.Balance> call) {

@@ -20,6 +20,9 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.ProductCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,10 +62,30 @@ public class StripeApi {
         T run(StripeClient stripe) throws StripeException;
     }
 
+    /**
+     * {@code dominus.host.stripe.idempotency-prefix}: this deployment's name, the start of every idempotency key (a
+     * Stripe account may serve several deployments — staging and production, two regions — whose plan codes and
+     * tenant ids can coincide: without it one would get the other's customer or price back). A mapping of its own
+     * rather than a {@code @ConfigProperty}: {@link HostConfig} maps {@code dominus.host.*} and refuses to start on a
+     * key there that no mapping reads, and a {@code @ConfigProperty} is not a mapping.
+     */
+    @ConfigMapping(prefix = "dominus.host.stripe")
+    public interface Idempotency {
+
+        @WithName("idempotency-prefix")
+        @WithDefault("dominus")
+        String prefix();
+    }
+
     private final StripeClient stripe;
     private final String apiKey;
+    private final String idempotencyPrefix;
 
-    public StripeApi(HostConfig config) {
+    public StripeApi(HostConfig config, Idempotency idempotency) {
+        this.idempotencyPrefix = idempotency.prefix().strip();
+        if (this.idempotencyPrefix.isEmpty() || this.idempotencyPrefix.length() > 100) {
+            throw new IllegalArgumentException("dominus.host.stripe.idempotency-prefix must have 1 to 100 characters");
+        }
         HostConfig.Stripe settings = config.stripe();
         this.apiKey = settings.apiKey().map(String::strip).filter(key -> !key.isEmpty()).orElse(null);
         this.stripe = apiKey == null ? null : StripeClient.builder()
@@ -77,7 +100,8 @@ public class StripeApi {
 
     /**
      * A product and its monthly recurring price. The idempotency keys derive from {@code keyPrefix} (e.g.
-     * {@code plan-pro}): repeating a creation that failed half-way gets the same objects back from Stripe.
+     * {@code plan-pro}, sent as {@code <deployment>-plan-pro-product}): repeating a creation that failed half-way
+     * gets the same objects back from Stripe.
      */
     public Uni<CreatedPrice> createMonthlyPrice(String keyPrefix, String name, long unitAmount, String currency,
                                                 Map<String, String> metadata) {
@@ -107,9 +131,9 @@ public class StripeApi {
     }
 
     /**
-     * The tenant's customer. The idempotency key {@code customer-<tenant>} makes concurrent or repeated first
-     * checkouts of a tenant end with one customer (within Stripe's 24 h key retention; the tenant ↔ customer row is
-     * written right after, and is what counts from then on).
+     * The tenant's customer. The idempotency key {@code <deployment>-customer-<tenant>} makes concurrent or repeated
+     * first checkouts of a tenant end with one customer (within Stripe's 24 h key retention; the tenant ↔ customer row
+     * is written right after, and is what counts from then on).
      */
     public Uni<String> createCustomer(String tenantId, String name, String email) {
         return blocking("create the customer of tenant " + tenantId, stripe -> stripe.v1().customers().create(
@@ -186,8 +210,9 @@ public class StripeApi {
                 stripe.v1().subscriptions().retrieve(subscriptionId), false));
     }
 
-    private static RequestOptions idempotent(String key) {
-        return RequestOptions.builder().setIdempotencyKey(key).build();
+    /** Request options with the idempotency key {@code <deployment prefix>-<key>}. */
+    private RequestOptions idempotent(String key) {
+        return RequestOptions.builder().setIdempotencyKey(idempotencyPrefix + "-" + key).build();
     }
 
     private <T> Uni<T> blocking(String action, Call<T> call) {

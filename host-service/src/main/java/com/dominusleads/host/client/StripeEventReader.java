@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads a verified Stripe event into a {@link BillingEvent}, through stripe-java's typed models for the API version
- * it is pinned to (2026-07-29.dahlia): an invoice line's price at {@code pricing.price_details.price}, its
- * subscription at {@code parent.subscription_details.subscription}, a subscription's period on its items.
+ * it is pinned to (2026-07-29.dahlia): an invoice line's price at {@code pricing.price_details.price}, its proration
+ * flag at {@code parent.subscription_item_details.proration} (or {@code parent.invoice_item_details.proration}), an
+ * invoice's subscription at {@code parent.subscription_details.subscription}, a subscription's period on its items.
  */
 public final class StripeEventReader {
 
@@ -64,11 +65,28 @@ public final class StripeEventReader {
                 String price = line.getPricing() == null || line.getPricing().getPriceDetails() == null ? null
                         : line.getPricing().getPriceDetails().getPrice();
                 lines.add(new BillingEvent.InvoiceLine(price, line.getQuantity() == null ? 1 : line.getQuantity(),
+                        line.getAmount() == null ? 0 : line.getAmount(), proration(line),
                         line.getPeriod() == null ? null : instant(line.getPeriod().getEnd())));
             }
         }
         return new BillingEvent.InvoicePaid(invoice.getId(), invoice.getCustomer(), invoiceTenant(invoice),
                 subscriptionOf(invoice), lines);
+    }
+
+    /**
+     * Whether Stripe computed the line for part of a period (a subscription changed mid-period): flagged on the line's
+     * parent, {@code subscription_item_details.proration} or {@code invoice_item_details.proration} (the pending
+     * invoice items a change leaves for the next invoice).
+     */
+    private static boolean proration(InvoiceLineItem line) {
+        InvoiceLineItem.Parent parent = line.getParent();
+        if (parent == null) {
+            return false;
+        }
+        return parent.getSubscriptionItemDetails() != null
+                && Boolean.TRUE.equals(parent.getSubscriptionItemDetails().getProration())
+                || parent.getInvoiceItemDetails() != null
+                && Boolean.TRUE.equals(parent.getInvoiceItemDetails().getProration());
     }
 
     private static BillingEvent.InvoicePaymentFailed failed(Invoice invoice) {

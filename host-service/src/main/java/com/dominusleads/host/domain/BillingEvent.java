@@ -23,7 +23,10 @@ public sealed interface BillingEvent {
         }
     }
 
-    /** An invoice was paid: each line's price and quantity decide the credits granted. */
+    /**
+     * An invoice was paid: the price and quantity of each line billed for a period (amount above zero, no proration)
+     * decide the credits granted.
+     */
     record InvoicePaid(String invoiceId, String customerId, String tenantHint, String subscriptionId,
                        List<InvoiceLine> lines) implements BillingEvent {
     }
@@ -42,7 +45,16 @@ public sealed interface BillingEvent {
     record Other(String customerId, String tenantHint) implements BillingEvent {
     }
 
-    /** One line of an invoice. */
-    record InvoiceLine(String priceId, long quantity, Instant periodEnd) {
+    /**
+     * One line of an invoice. {@code amount} is what the line bills, in the currency's minor unit (negative for the
+     * unused time credited back when a subscription changes); {@code proration} marks the lines Stripe computes for a
+     * part of a period (a mid-period change), as opposed to the period billed in full.
+     */
+    record InvoiceLine(String priceId, long quantity, long amount, boolean proration, Instant periodEnd) {
+
+        /** A period (or a purchase) billed in full: the only kind of line that grants credits. */
+        public boolean creditable() {
+            return amount > 0 && !proration;
+        }
     }
 }

@@ -32,9 +32,11 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>{@code checkout.session.completed}: a subscription Checkout records the subscription (read back from Stripe
  *   for its price); a credit-pack Checkout does nothing yet, its credits come with the invoice.</li>
- *   <li>{@code invoice.paid}: credit.granted for the invoice's credits; a subscription invoice also makes the
- *   subscription ACTIVE (ending any grace period), moves the tenant to the subscribed plan and lifts a suspension for
- *   non-payment.</li>
+ *   <li>{@code invoice.paid}: credit.granted for the invoice's full-period lines (prorations grant nothing, see
+ *   {@link InvoiceCredits}); a subscription invoice also brings an overdue subscription back to ACTIVE (ending its
+ *   grace period), moves the tenant to the plan the subscription is on now and lifts a suspension for non-payment.
+ *   It never changes an ended (CANCELED, INCOMPLETE_EXPIRED) subscription: a late invoice grants its credits, that
+ *   is all.</li>
  *   <li>{@code invoice.payment_failed}: the subscription is PAST_DUE and its grace period starts (once).</li>
  *   <li>{@code customer.subscription.created|updated}: status and plan synchronised; back in good standing, as for a
  *   paid invoice. {@code …deleted}: CANCELED; the tenant keeps its plan and credits (prepaid, it can still work on its
@@ -156,6 +158,10 @@ public class StripeEventIntake {
             if (credits.grants().isEmpty()) {
                 outcome.add("no credits to grant");
             }
+            if (credits.uncreditedLines() > 0) {
+                outcome.add(credits.uncreditedLines() + " line(s) granting nothing (prorations, amounts not above"
+                        + " zero)");
+            }
             if (!credits.unknownPrices().isEmpty()) {
                 outcome.add("lines with prices of no plan or pack: " + String.join(", ", credits.unknownPrices()));
             }
@@ -164,14 +170,12 @@ public class StripeEventIntake {
             if (paid.subscriptionId() == null) {
                 return granted.replaceWith(String.join("; ", outcome));
             }
-            String planCode = paid.lines().stream()
-                    .map(line -> catalog.get(line.priceId()))
-                    .filter(item -> item != null && item.kind() == PricedItem.Kind.PLAN)
-                    .map(PricedItem::code).findFirst().orElse(null);
+            // The plan the subscription is on now (its latest full-period line), never a proration line's; the
+            // payment ends an overdue (or incomplete) state only: an ended subscription stays ended.
             Instant periodEnd = paid.lines().stream().map(BillingEvent.InvoiceLine::periodEnd)
                     .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
             return granted.chain(() -> applied(tx, new SubscriptionStore.State(paid.subscriptionId(), tenantId,
-                            planCode, SubscriptionStatus.ACTIVE, periodEnd, at)))
+                            credits.planCode(), SubscriptionStatus.ACTIVE, periodEnd, at, true)))
                     .map(changes -> {
                         outcome.addAll(changes);
                         return String.join("; ", outcome);
@@ -212,16 +216,22 @@ public class StripeEventIntake {
 
     /**
      * Records the subscription's new state; in good standing, the tenant follows it (plan, end of a suspension for
-     * non-payment). What changed, for the event's outcome.
+     * non-payment). An ended subscription is never changed (nor is its tenant). What changed, for the event's outcome.
      */
     private Uni<List<String>> applied(SqlConnection tx, SubscriptionStore.State state) {
         Instant now = Instant.now();
         return subscriptions.apply(tx, state, now, now.plus(config.billing().gracePeriod())).chain(applied -> {
             List<String> changes = new ArrayList<>();
             if (applied.isEmpty()) {
-                changes.add("subscription " + state.subscriptionId() + " already has a newer state (or another"
-                        + " tenant): unchanged");
-                return Uni.createFrom().item(changes);
+                return subscriptions.find(tx, state.subscriptionId()).map(found -> {
+                    changes.add(found.filter(row -> state.tenantId().equals(row.tenantId())
+                                    && !row.status().live())
+                            .map(row -> "subscription " + row.subscriptionId() + " has ended (" + row.status()
+                                    + "): unchanged")
+                            .orElse("subscription " + state.subscriptionId() + " already has a newer state (or"
+                                    + " another tenant): unchanged"));
+                    return changes;
+                });
             }
             Subscription subscription = applied.get();
             changes.add("subscription " + subscription.subscriptionId() + " " + subscription.status()

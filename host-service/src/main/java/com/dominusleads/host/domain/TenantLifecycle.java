@@ -83,16 +83,22 @@ public class TenantLifecycle {
                 now.plus(config.tenantRetention())), open);
     }
 
-    /** Undoes a deletion within the retention period. */
+    /** Undoes a deletion within the retention period; once it ended the tenant is (being) purged: 409. */
     public Uni<Tenant> reopen(String tenantId) {
-        return find(tenantId).chain(tenant -> {
-            if (tenant.purgedAt() != null) {
-                return Uni.createFrom().failure(new ApiException(409, "tenant_purged",
-                        "Tenant '" + tenantId + "' was purged at the end of its retention and cannot be reopened."));
+        return transactions.acrossTenants(tx -> store.reopen(tx, tenantId).chain(reopened -> {
+            if (reopened.isPresent()) {
+                return events.updated(tx, reopened.get()).replaceWith(reopened.get());
             }
-            return change(tenantId, tx -> store.changeStatus(tx, tenantId, List.of(TenantStatus.CLOSED),
-                    TenantStatus.ACTIVE, null, null, null), List.of(TenantStatus.CLOSED));
-        });
+            return store.find(tx, tenantId).map(found -> {
+                Tenant tenant = found.orElseThrow(() -> notFound(tenantId));
+                if (tenant.status() == TenantStatus.CLOSED) {
+                    throw new ApiException(409, "tenant_purged", "Tenant '" + tenantId
+                            + "' is past its retention (purged or being purged) and cannot be reopened.");
+                }
+                throw new ApiException(409, "invalid_tenant_status", "Tenant '" + tenantId + "' is "
+                        + tenant.status() + "; only a CLOSED tenant can be reopened.");
+            });
+        }));
     }
 
     /**

@@ -51,7 +51,7 @@ public class TenantMaintenance {
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purgeClosed() {
-        return transactions.acrossTenants(tx -> store.toPurge(tx, Instant.now(), BATCH))
+        return transactions.acrossTenants(tx -> store.toPurge(tx, BATCH))
                 .onItem().transformToMulti(tenants -> Multi.createFrom().iterable(tenants))
                 .onItem().transformToUniAndConcatenate(tenant -> TenantProvisioning.blocking(() -> {
                             directory.deleteIdentities(tenant.tenantId());

@@ -9,7 +9,7 @@ import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -64,6 +64,10 @@ public class TenantProvisioning {
                 directory.checkAdminAvailable(request.tenantId(), request.admin().email());
                 return request;
             })
+                    // Nothing is stored while Keycloak cannot even be asked: the operator retries the same request.
+                    .onFailure(failure -> !(failure instanceof ApiException)).transform(failure -> new ApiException(503,
+                            "identity_provider_unavailable", "Keycloak cannot be reached (" + failure.getMessage()
+                            + "); nothing was created: send the same request again shortly.", Map.of(), 30))
                     .chain(() -> transactions.acrossTenants(tx -> TenantLifecycle.requirePlan(tx, plans, request.planCode())
                             .chain(() -> store.insert(tx, request))))
                     .chain(inserted -> inserted.isPresent()
@@ -79,9 +83,8 @@ public class TenantProvisioning {
         }
         String tenantId = tenant.tenantId();
         return blocking(() -> identities(tenant))
-                .chain(done -> transactions.acrossTenants(tx -> store.recordProvisioning(tx, tenantId,
-                                done.organizationId(), done.adminId(), done.invitedAt(), null)
-                        .chain(() -> store.activateProvisioned(tx, tenantId))
+                .chain(done -> invite(tenantId, done))
+                .chain(() -> transactions.acrossTenants(tx -> store.activateProvisioned(tx, tenantId)
                         .call(activated -> activated.map(active -> events.created(tx, active))
                                 .orElse(Uni.createFrom().voidItem()))
                         .chain(activated -> activated.isPresent() ? Uni.createFrom().item(activated)
@@ -90,26 +93,36 @@ public class TenantProvisioning {
                 .onFailure(failure -> !(failure instanceof ApiException)).recoverWithUni(failure -> {
                     String reason = "Keycloak: " + failure.getMessage();
                     LOG.warnf("Provisioning of tenant %s stopped (%s); it is tried again later", tenantId, reason);
-                    return transactions.acrossTenants(tx -> store.recordProvisioning(tx, tenantId, null, null, null,
-                                    reason).chain(recorded -> recorded.isPresent() ? Uni.createFrom().item(recorded)
+                    return transactions.acrossTenants(tx -> store.recordProvisioningError(tx, tenantId, reason)
+                                    .chain(recorded -> recorded.isPresent() ? Uni.createFrom().item(recorded)
                                     : store.find(tx, tenantId)))
                             .map(Optional::orElseThrow);
                 });
     }
 
-    private record Identities(String organizationId, String adminId, Instant invitedAt) {
+    private record Identities(String organizationId, String adminId) {
     }
 
     private Identities identities(Tenant tenant) {
         String organizationId = directory.ensureOrganization(tenant.tenantId(), tenant.displayName());
         String adminId = directory.ensureAdmin(tenant.tenantId(), tenant.admin());
         directory.ensureMember(organizationId, adminId);
-        Instant invitedAt = tenant.invitationSentAt();
-        if (invitedAt == null) {
-            directory.sendInvitation(adminId);
-            invitedAt = Instant.now();
-        }
-        return new Identities(organizationId, adminId, invitedAt);
+        return new Identities(organizationId, adminId);
+    }
+
+    /**
+     * Sends the invitation once: the attempt that marks it sent (under the tenant's row lock) sends it; a concurrent
+     * attempt finds it marked and does not. A failed sending takes the mark back, so a later attempt sends it.
+     */
+    private Uni<Void> invite(String tenantId, Identities identities) {
+        return transactions.acrossTenants(tx -> store.claimInvitation(tx, tenantId, identities.organizationId(),
+                        identities.adminId()))
+                .chain(claimed -> !claimed ? Uni.createFrom().voidItem()
+                        : blocking(() -> {
+                            directory.sendInvitation(identities.adminId());
+                            return true;
+                        }).onFailure().call(() -> transactions.acrossTenants(tx -> store.unclaimInvitation(tx, tenantId)))
+                        .replaceWithVoid());
     }
 
     /** Keycloak's admin client blocks: its calls run on a worker thread. */

@@ -33,6 +33,7 @@ public class TenantEvents {
                 .setDisplayName(tenant.displayName())
                 .setPlanCode(tenant.planCode())
                 .setApiRatePerSecond(apiRatePerSecond)
+                .setVersion(tenant.version())
                 .setOccurredAt(Instant.now())
                 .build())).replaceWithVoid();
     }
@@ -46,6 +47,7 @@ public class TenantEvents {
                 .setPlanCode(tenant.planCode())
                 .setStatus(tenant.status().name())
                 .setApiRatePerSecond(apiRatePerSecond)
+                .setVersion(tenant.version())
                 .setOccurredAt(Instant.now())
                 .build())).replaceWithVoid();
     }

@@ -23,9 +23,13 @@ public class SubscriptionStore {
     private static final String COLUMNS = """
             subscription_id, tenant_id, plan_code, status, current_period_end, past_due_since, grace_until, updated_at""";
     /*
-     * Stripe does not promise event order: a state older than the one applied is ignored (last_event_at). An overdue
-     * state keeps the grace period already running (a second failed attempt does not extend it); any other state ends
-     * it. A row of another tenant is never taken over.
+     * Stripe does not promise event order: a state older than the one applied is ignored (last_event_at). An ended
+     * subscription (CANCELED, INCOMPLETE_EXPIRED: the statuses that are not SubscriptionStatus.live()) never comes
+     * back in Stripe, so an ending is applied whatever its time and an ended row is never changed again: a late or
+     * reordered event cannot resurrect it. A payment ($9: invoice.paid) only brings an overdue or incomplete
+     * subscription back to its new status; any other keeps its own (status comes from the subscription's events). An
+     * overdue state keeps the grace period already running (a second failed attempt does not extend it); any other
+     * state ends it. A row of another tenant is never taken over.
      */
     private static final String APPLY = """
             insert into subscription (subscription_id, tenant_id, plan_code, status, current_period_end,
@@ -33,7 +37,8 @@ public class SubscriptionStore {
             values ($1, $2, $3, $4, $5, $6, $7, $8)
             on conflict (subscription_id) do update set
                 plan_code = coalesce(excluded.plan_code, subscription.plan_code),
-                status = excluded.status,
+                status = case when $9 and subscription.status not in ('PAST_DUE', 'UNPAID', 'INCOMPLETE')
+                              then subscription.status else excluded.status end,
                 current_period_end = coalesce(excluded.current_period_end, subscription.current_period_end),
                 past_due_since = case when excluded.past_due_since is null then null
                                       else coalesce(subscription.past_due_since, excluded.past_due_since) end,
@@ -42,7 +47,9 @@ public class SubscriptionStore {
                 last_event_at = greatest(subscription.last_event_at, excluded.last_event_at),
                 updated_at = now()
             where subscription.tenant_id = excluded.tenant_id
-              and (subscription.last_event_at is null or subscription.last_event_at <= excluded.last_event_at)
+              and subscription.status not in ('CANCELED', 'INCOMPLETE_EXPIRED')
+              and (subscription.last_event_at is null or subscription.last_event_at <= excluded.last_event_at
+                   or excluded.status in ('CANCELED', 'INCOMPLETE_EXPIRED'))
             returning\s""" + COLUMNS;
     private static final String FIND = "select " + COLUMNS + " from subscription where subscription_id = $1";
     private static final String OF_TENANT = "select " + COLUMNS
@@ -55,17 +62,31 @@ public class SubscriptionStore {
             order by s.grace_until limit $2
             for update of s skip locked""";
 
-    /** A subscription's state at {@code eventAt}: what a row became, or empty when a newer state was applied before. */
+    /**
+     * A subscription's state at {@code eventAt}. {@code payment}: the state a paid invoice implies, applied to an
+     * overdue or incomplete subscription only (the status of any other stays as its own events left it).
+     */
     public record State(String subscriptionId, String tenantId, String planCode, SubscriptionStatus status,
-                        Instant currentPeriodEnd, Instant eventAt) {
+                        Instant currentPeriodEnd, Instant eventAt, boolean payment) {
+
+        /** A state the subscription's own events (or a failed payment) report. */
+        public State(String subscriptionId, String tenantId, String planCode, SubscriptionStatus status,
+                     Instant currentPeriodEnd, Instant eventAt) {
+            this(subscriptionId, tenantId, planCode, status, currentPeriodEnd, eventAt, false);
+        }
     }
 
-    /** Applies {@code state}; an overdue state starts (or keeps) a grace period ending at {@code graceUntil}. */
+    /**
+     * Applies {@code state}: what the row became, or empty when it was left as it was (a newer state was applied
+     * before, the subscription has ended, or it is another tenant's). An overdue state starts (or keeps) a grace
+     * period ending at {@code graceUntil}.
+     */
     public Uni<Optional<Subscription>> apply(SqlClient tx, State state, Instant now, Instant graceUntil) {
         boolean overdue = state.status().overdue();
         return tx.preparedQuery(APPLY).execute(Tuple.from(Arrays.asList(state.subscriptionId(), state.tenantId(),
                         state.planCode(), state.status().name(), utc(state.currentPeriodEnd()),
-                        overdue ? utc(now) : null, overdue ? utc(graceUntil) : null, utc(state.eventAt()))))
+                        overdue ? utc(now) : null, overdue ? utc(graceUntil) : null, utc(state.eventAt()),
+                        state.payment())))
                 .map(SubscriptionStore::first);
     }
 

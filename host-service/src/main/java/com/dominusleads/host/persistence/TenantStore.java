@@ -24,7 +24,7 @@ public class TenantStore {
     private static final String COLUMNS = """
             tenant_id, display_name, plan_code, status, status_reason, admin_email, admin_first_name, admin_last_name,
             keycloak_org_id, keycloak_admin_id, invitation_sent_at, provisioning_error, created_at, updated_at,
-            closed_at, purge_after, purged_at""";
+            closed_at, purge_after, purged_at, version""";
     private static final String INSERT = """
             insert into tenant (tenant_id, display_name, plan_code, status, admin_email, admin_first_name, admin_last_name)
             values ($1, $2, $3, 'PROVISIONING', $4, $5, $6)
@@ -34,13 +34,22 @@ public class TenantStore {
     private static final String LIST = "select " + COLUMNS + " from tenant"
             + " where ($1::text is null or status = $1) and ($2::text is null or tenant_id > $2)"
             + " order by tenant_id limit $3";
-    private static final String PROVISIONING_STEP = """
-            update tenant set keycloak_org_id = coalesce($2, keycloak_org_id),
-                              keycloak_admin_id = coalesce($3, keycloak_admin_id),
-                              invitation_sent_at = coalesce(invitation_sent_at, $4),
-                              provisioning_error = $5, updated_at = now(), version = version + 1
+    private static final String PROVISIONING_ERROR = """
+            update tenant set provisioning_error = $2, updated_at = now(), version = version + 1
             where tenant_id = $1 and status = 'PROVISIONING'
             returning\s""" + COLUMNS;
+    // The row lock serialises concurrent provisionings: only the one that finds no mark sets it and sends.
+    private static final String CLAIM_INVITATION = """
+            with before as (select invitation_sent_at from tenant where tenant_id = $1 and status = 'PROVISIONING'
+                            for update)
+            update tenant set keycloak_org_id = $2, keycloak_admin_id = $3,
+                              invitation_sent_at = coalesce(tenant.invitation_sent_at, now()),
+                              updated_at = now(), version = version + 1
+            from before where tenant.tenant_id = $1
+            returning before.invitation_sent_at is null as claimed""";
+    private static final String UNCLAIM_INVITATION = """
+            update tenant set invitation_sent_at = null, updated_at = now(), version = version + 1
+            where tenant_id = $1 and status = 'PROVISIONING'""";
     private static final String ACTIVATE_PROVISIONED = """
             update tenant set status = 'ACTIVE', provisioning_error = null, updated_at = now(), version = version + 1
             where tenant_id = $1 and status = 'PROVISIONING'
@@ -56,7 +65,13 @@ public class TenantStore {
     private static final String TO_PROVISION = "select " + COLUMNS
             + " from tenant where status = 'PROVISIONING' and updated_at < $1 order by created_at limit $2";
     private static final String TO_PURGE = "select " + COLUMNS + " from tenant"
-            + " where status = 'CLOSED' and purged_at is null and purge_after < $1 order by purge_after limit $2";
+            + " where status = 'CLOSED' and purged_at is null and purge_after < now() order by purge_after limit $1";
+    // Only within the retention: once it ended the purge may be under way (both compare with the database's clock).
+    private static final String REOPEN = """
+            update tenant set status = 'ACTIVE', status_reason = null, closed_at = null, purge_after = null,
+                              updated_at = now(), version = version + 1
+            where tenant_id = $1 and status = 'CLOSED' and purged_at is null and purge_after > now()
+            returning\s""" + COLUMNS;
     private static final String MARK_PURGED = """
             update tenant set purged_at = now(), admin_first_name = null, admin_last_name = null,
                               admin_email = 'purged@' || tenant_id || '.invalid', updated_at = now(), version = version + 1
@@ -79,11 +94,20 @@ public class TenantStore {
                 .map(TenantStore::all);
     }
 
-    /** Records what provisioning achieved so far (null: unchanged) and why it stopped (null: it did not). */
-    public Uni<Optional<Tenant>> recordProvisioning(SqlClient tx, String tenantId, String organizationId,
-                                                    String adminId, Instant invitationSentAt, String error) {
-        return tx.preparedQuery(PROVISIONING_STEP).execute(Tuple.from(Arrays.asList(tenantId, organizationId, adminId,
-                utc(invitationSentAt), error))).map(TenantStore::first);
+    /** Records why provisioning stopped (it is tried again later). */
+    public Uni<Optional<Tenant>> recordProvisioningError(SqlClient tx, String tenantId, String error) {
+        return tx.preparedQuery(PROVISIONING_ERROR).execute(Tuple.of(tenantId, error)).map(TenantStore::first);
+    }
+
+    /** Records the identities and marks the invitation sent; true if this call set the mark (and must send it). */
+    public Uni<Boolean> claimInvitation(SqlClient tx, String tenantId, String organizationId, String adminId) {
+        return tx.preparedQuery(CLAIM_INVITATION).execute(Tuple.of(tenantId, organizationId, adminId))
+                .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean("claimed"));
+    }
+
+    /** Takes the mark back after the invitation could not be sent. */
+    public Uni<Void> unclaimInvitation(SqlClient tx, String tenantId) {
+        return tx.preparedQuery(UNCLAIM_INVITATION).execute(Tuple.of(tenantId)).replaceWithVoid();
     }
 
     /** PROVISIONING → ACTIVE; empty if the tenant was not provisioning (another attempt finished first). */
@@ -108,8 +132,14 @@ public class TenantStore {
         return client.preparedQuery(TO_PROVISION).execute(Tuple.of(utc(idleSince), limit)).map(TenantStore::all);
     }
 
-    public Uni<List<Tenant>> toPurge(SqlClient client, Instant now, int limit) {
-        return client.preparedQuery(TO_PURGE).execute(Tuple.of(utc(now), limit)).map(TenantStore::all);
+    /** Closed tenants whose retention ended (by the database's clock). */
+    public Uni<List<Tenant>> toPurge(SqlClient client, int limit) {
+        return client.preparedQuery(TO_PURGE).execute(Tuple.of(limit)).map(TenantStore::all);
+    }
+
+    /** CLOSED → ACTIVE while the retention lasts; empty otherwise. */
+    public Uni<Optional<Tenant>> reopen(SqlClient tx, String tenantId) {
+        return tx.preparedQuery(REOPEN).execute(Tuple.of(tenantId)).map(TenantStore::first);
     }
 
     /** Forgets the admin's personal data once the identities are gone; the tenant id stays taken. */
@@ -135,7 +165,7 @@ public class TenantStore {
                 row.getString("keycloak_org_id"), row.getString("keycloak_admin_id"),
                 instant(row, "invitation_sent_at"), row.getString("provisioning_error"), instant(row, "created_at"),
                 instant(row, "updated_at"), instant(row, "closed_at"), instant(row, "purge_after"),
-                instant(row, "purged_at"));
+                instant(row, "purged_at"), row.getLong("version"));
     }
 
     private static Instant instant(Row row, String column) {

@@ -52,6 +52,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(WithoutKeycloakTestResource.class)
 class CatalogApiTest {
 
+    /** What every idempotency key starts with: this deployment's prefix. */
+    private static final String KEY = StripeSimulatorTestResource.IDEMPOTENCY_PREFIX + "-";
+
     @Inject
     Pool pool;
 
@@ -71,9 +74,9 @@ class CatalogApiTest {
                 .body("stripePriceId", startsWith("price_")).extract();
         String priceId = created.path("stripePriceId");
 
-        RequestLog.Entry product = single("/v1/products", "plan-" + code + "-product");
+        RequestLog.Entry product = single("/v1/products", KEY + "plan-" + code + "-product");
         assertThat(product.form()).containsEntry("name", "Plan " + code).containsEntry("metadata[plan_code]", code);
-        RequestLog.Entry price = single("/v1/prices", "plan-" + code + "-price");
+        RequestLog.Entry price = single("/v1/prices", KEY + "plan-" + code + "-price");
         assertThat(price.form()).containsEntry("unit_amount", "19900").containsEntry("currency", "brl")
                 .containsEntry("recurring[interval]", "month").containsEntry("recurring[interval_count]", "1")
                 .containsEntry("metadata[plan_code]", code).containsEntry("metadata[credits]", "500");
@@ -132,6 +135,33 @@ class CatalogApiTest {
 
     @Test
     @TestSecurity(user = "ops", roles = "host-admin")
+    void theActiveFilterIsTrueOrFalseAndAnythingElseIsRefused() {
+        String plan = unique("filter");
+        String pack = unique("filter");
+        createPlan(plan, 100, 1, 1).statusCode(201);
+        createPack(pack, 1, 100).statusCode(201);
+        given().post("/api/host/plans/{code}/deactivation", plan).then().statusCode(200);
+        given().post("/api/host/credit-packs/{code}/deactivation", pack).then().statusCode(200);
+
+        for (String path : List.of("/api/host/plans", "/api/host/credit-packs")) {
+            for (String value : List.of("yes", "1", "truee", "on")) {
+                given().queryParam("active", value).get(path).then().statusCode(400)
+                        .body("error.code", equalTo("invalid_active"));
+            }
+        }
+        given().queryParam("active", "FALSE").get("/api/host/plans").then().statusCode(200)
+                .body("plans.code", hasItem(plan));
+        given().queryParam("active", "true").get("/api/host/plans").then().statusCode(200)
+                .body("plans.code", not(hasItem(plan)));
+        given().queryParam("active", "false").get("/api/host/credit-packs").then().statusCode(200)
+                .body("creditPacks.code", hasItem(pack));
+        given().get("/api/host/credit-packs").then().statusCode(200).body("creditPacks.code", hasItem(pack));
+        given().queryParam("active", "").get("/api/host/credit-packs").then().statusCode(200)
+                .body("creditPacks.code", hasItem(pack));
+    }
+
+    @Test
+    @TestSecurity(user = "ops", roles = "host-admin")
     void aNewApiRateReachesTheTenantsOfThePlanAsTenantUpdated() {
         BillingFixture fixture = new BillingFixture(pool);
         String code = unique("rate");
@@ -159,10 +189,10 @@ class CatalogApiTest {
         createPack(code, 100, 4_990).statusCode(201).body("credits", is(100)).body("priceCents", is(4_990))
                 .body("stripePriceId", startsWith("price_"));
 
-        RequestLog.Entry price = single("/v1/prices", "pack-" + code + "-price");
+        RequestLog.Entry price = single("/v1/prices", KEY + "pack-" + code + "-price");
         assertThat(price.form()).containsEntry("unit_amount", "4990").containsEntry("metadata[pack_code]", code)
                 .containsEntry("metadata[credits]", "100").doesNotContainKey("recurring[interval]");
-        assertThat(single("/v1/products", "pack-" + code + "-product").form()).containsEntry("name", "Pack " + code);
+        assertThat(single("/v1/products", KEY + "pack-" + code + "-product").form()).containsEntry("name", "Pack " + code);
 
         createPack(code, 100, 4_990).statusCode(200);
         createPack(code, 200, 4_990).statusCode(409).body("error.code", equalTo("credit_pack_exists"));

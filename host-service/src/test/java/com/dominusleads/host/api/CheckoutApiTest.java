@@ -94,7 +94,9 @@ class CheckoutApiTest {
                 .extract().path("sessionId");
 
         RequestLog.Entry customer = customerCreations(tenant).get(0);
-        assertThat(customer.idempotencyKey()).isEqualTo("customer-" + tenant);
+        // Prefixed with this deployment's id: another deployment on the same Stripe account may have this tenant id.
+        assertThat(customer.idempotencyKey())
+                .isEqualTo(StripeSimulatorTestResource.IDEMPOTENCY_PREFIX + "-customer-" + tenant);
         assertThat(customer.form()).containsEntry("metadata[tenant_id]", tenant)
                 .containsEntry("email", "admin@" + tenant + ".example");
         String customerId = fixture.database().query("select customer_id from stripe_customer where tenant_id = $1",

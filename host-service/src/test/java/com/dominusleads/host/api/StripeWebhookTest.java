@@ -9,6 +9,7 @@ import static com.dominusleads.host.BillingFixture.stripe;
 import static com.dominusleads.host.BillingFixture.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -24,6 +25,9 @@ import com.dominusleads.stripesimulator.Webhooks;
 import com.dominusleads.testsupport.ApicurioTestResource;
 import com.dominusleads.testsupport.KafkaTestResource;
 import com.dominusleads.testsupport.PostgresTestResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,8 +47,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stripe's webhooks driving billing, end to end through the Stripe simulator (events signed by stripe-java itself):
- * subscriptions recorded at Checkout, credits granted once per paid invoice through the outbox, past due → grace →
- * suspension → reactivation on payment, and every forged, stale or replayed delivery refused or ignored.
+ * subscriptions recorded at Checkout, credits granted once per paid invoice through the outbox (full periods only, not
+ * prorations), past due → grace → suspension → reactivation on payment, ended subscriptions staying ended, and every
+ * forged, stale or replayed delivery refused or ignored. Invoices the simulator does not make (prorations, late ones)
+ * are its own events edited and signed here.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "host"))
@@ -59,6 +65,7 @@ class StripeWebhookTest {
     private static final String SUCCESS = "https://app.example/done";
     private static final String CANCEL = "https://app.example/billing";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Pool pool;
@@ -310,6 +317,126 @@ class StripeWebhookTest {
         deliver(payload, signature(payload, StripeSimulatorTestResource.WEBHOOK_SECRET, Instant.now()))
                 .statusCode(200);
         assertThat(subscription(subscriptionId).getString("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aMidPeriodUpgradeInvoiceGrantsTheNewPlansMonthOnlyAndKeepsTheTenantOnIt() {
+        String tenant = fixture.activeTenant();
+        String basic = unique("basic");
+        String pro = unique("pro");
+        String basicPrice = createPlan(basic, 9_900, 100, 10).statusCode(201).extract().path("stripePriceId");
+        String proPrice = createPlan(pro, 19_900, 500, 20).statusCode(201).extract().path("stripePriceId");
+        StripeSimulator.Outcome subscribed = stripe().completeCheckout(subscriptionCheckout(tenant, basic));
+        String subscriptionId = subscribed.ids().get("subscription");
+        stripe().update(subscriptionId, null, proPrice);
+        assertThat(fixture.tenant(tenant).getString("plan_code")).isEqualTo(pro);
+
+        // Stripe's invoice after the upgrade, as it orders it: the unused time on Basic credited back, the rest of the
+        // period on Pro (both prorations, flagged on either kind of parent), then the next month of Pro in full.
+        ObjectNode event = laterInvoicePaid(eventOf(subscribed, "invoice.paid"), Instant.now().plusSeconds(1));
+        ArrayNode lines = (ArrayNode) event.at("/data/object/lines/data");
+        ObjectNode template = (ObjectNode) lines.get(0);
+        ObjectNode unused = line(template, basicPrice, -4_950);
+        ObjectNode parent = unused.putObject("parent");
+        parent.putNull("subscription_item_details");
+        parent.putObject("invoice_item_details").put("invoice_item", "ii_" + unique("u").replace("-", ""))
+                .put("proration", true).put("subscription", subscriptionId)
+                .putObject("proration_details").putNull("credited_items");
+        parent.put("type", "invoice_item_details");
+        ObjectNode remaining = line(template, proPrice, 9_950);
+        ((ObjectNode) remaining.at("/parent/subscription_item_details")).put("proration", true);
+        ObjectNode nextMonth = line(template, proPrice, 19_900);
+        lines.removeAll();
+        lines.add(unused).add(remaining).add(nextMonth);
+        String invoiceId = event.at("/data/object/id").asText();
+        String payload = event.toString();
+
+        deliver(payload, signature(payload, StripeSimulatorTestResource.WEBHOOK_SECRET, Instant.now()))
+                .statusCode(200).body("duplicate", is(false))
+                .body("outcome", containsString("2 line(s) granting nothing"));
+
+        assertThat(fixture.grants(tenant)).hasSize(2).last().satisfies(grant -> {
+            assertThat(grant.grantId()).isEqualTo(invoiceId);
+            assertThat(grant.credits()).isEqualTo(500);
+            assertThat(grant.reason()).isEqualTo("PLAN");
+            assertThat(grant.reference()).contains("plan Plan " + pro).doesNotContain("Plan " + basic);
+        });
+        assertThat(subscription(subscriptionId).getString("plan_code")).isEqualTo(pro);
+        assertThat(fixture.tenant(tenant).getString("plan_code")).isEqualTo(pro);
+    }
+
+    @Test
+    void aLateInvoiceOfACanceledSubscriptionGrantsItsCreditsButDoesNotReviveIt() {
+        String tenant = fixture.activeTenant();
+        String plan = unique("pro");
+        createPlan(plan, 19_900, 300, 20).statusCode(201);
+        StripeSimulator.Outcome subscribed = stripe().completeCheckout(subscriptionCheckout(tenant, plan));
+        String subscriptionId = subscribed.ids().get("subscription");
+        stripe().cancel(subscriptionId);
+        assertThat(subscription(subscriptionId).getString("status")).isEqualTo("CANCELED");
+
+        String payload = laterInvoicePaid(eventOf(subscribed, "invoice.paid"), Instant.now().plusSeconds(1))
+                .toString();
+        deliver(payload, signature(payload, StripeSimulatorTestResource.WEBHOOK_SECRET, Instant.now()))
+                .statusCode(200).body("outcome", containsString("has ended (CANCELED): unchanged"));
+
+        assertThat(subscription(subscriptionId).getString("status")).isEqualTo("CANCELED");
+        assertThat(fixture.grants(tenant)).hasSize(2);
+        // Nothing live blocks a new subscription.
+        subscriptionCheckout(tenant, plan);
+    }
+
+    @Test
+    void aCancellationDeliveredAfterALaterInvoiceStillEndsTheSubscription() {
+        String tenant = fixture.activeTenant();
+        String plan = unique("pro");
+        createPlan(plan, 19_900, 300, 20).statusCode(201);
+        StripeSimulator.Outcome subscribed = stripe().completeCheckout(subscriptionCheckout(tenant, plan));
+        String subscriptionId = subscribed.ids().get("subscription");
+        // The cancellation is raised but not delivered yet.
+        stripe().webhooks().configure(null, null);
+        String deleted = eventOf(stripe().cancel(subscriptionId), "customer.subscription.deleted");
+
+        // A late invoice (created after the cancellation) arrives first, then the cancellation.
+        String late = laterInvoicePaid(eventOf(subscribed, "invoice.paid"), Instant.now().plusSeconds(5)).toString();
+        deliver(late, signature(late, StripeSimulatorTestResource.WEBHOOK_SECRET, Instant.now())).statusCode(200);
+        String cancellation = eventJson(deleted);
+        deliver(cancellation, signature(cancellation, StripeSimulatorTestResource.WEBHOOK_SECRET, Instant.now()))
+                .statusCode(200).body("duplicate", is(false));
+
+        assertThat(subscription(subscriptionId).getString("status")).isEqualTo("CANCELED");
+    }
+
+    /**
+     * The simulator's {@code invoice.paid} event {@code templateEventId} as the event of another paid invoice of the
+     * same subscription: new event and invoice ids, created at {@code createdAt}, the same lines (to be changed).
+     */
+    private static ObjectNode laterInvoicePaid(String templateEventId, Instant createdAt) {
+        ObjectNode event;
+        try {
+            event = (ObjectNode) JSON.readTree(eventJson(templateEventId));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        event.put("id", "evt_" + unique("late").replace("-", ""));
+        event.put("created", createdAt.getEpochSecond());
+        ObjectNode invoice = (ObjectNode) event.at("/data/object");
+        String invoiceId = "in_" + unique("late").replace("-", "");
+        invoice.put("id", invoiceId);
+        invoice.put("created", createdAt.getEpochSecond());
+        invoice.at("/lines/data").forEach(line -> ((ObjectNode) line).put("invoice", invoiceId));
+        return event;
+    }
+
+    /** A copy of the invoice line {@code template} billing {@code amount} for one unit of {@code price}. */
+    private static ObjectNode line(ObjectNode template, String price, long amount) {
+        ObjectNode line = template.deepCopy();
+        line.put("id", "il_" + unique("l").replace("-", ""));
+        line.put("amount", amount);
+        line.put("subtotal", amount);
+        line.put("quantity", 1);
+        ((ObjectNode) line.at("/pricing/price_details")).put("price", price);
+        return line;
     }
 
     private String subscriptionCheckout(String tenant, String plan) {

@@ -14,6 +14,7 @@ import com.dominusleads.host.BillingFixture;
 import com.dominusleads.host.LedgerStubTestResource;
 import com.dominusleads.host.StripeSimulatorTestResource;
 import com.dominusleads.host.WithoutKeycloakTestResource;
+import com.dominusleads.host.domain.ApiKeys;
 import com.dominusleads.host.domain.UsageDay;
 import com.dominusleads.testsupport.ApicurioTestResource;
 import com.dominusleads.testsupport.KafkaTestResource;
@@ -27,6 +28,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Usage reports: the daily series and month to date kept here, the balance read from the ledger with the caller's
- * own token, and tenants confined to their own report by their token.
+ * own credential (its token, or its host API key), and tenants confined to their own report by their token.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "host"))
@@ -49,8 +51,13 @@ class UsageApiTest {
     private static final String TENANT_A = "usage-tenant-a";
     private static final String TENANT_B = "usage-tenant-b";
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     @Inject
     Pool pool;
+
+    @Inject
+    ApiKeys apiKeys;
 
     private BillingFixture fixture;
 
@@ -147,6 +154,30 @@ class UsageApiTest {
         given().get("/api/host/usage").then().statusCode(200).body("tenantId", equalTo(TENANT_B))
                 .body("balance", notNullValue()).body("balanceError", nullValue());
         assertThat(LedgerStubTestResource.callers()).last().isEqualTo("bob");
+    }
+
+    @Test
+    void aMachineWithAHostApiKeyGetsTheBalanceReadWithItsKey() {
+        String tenant = fixture.activeTenant();
+        use(tenant, UsageDay.today(), 6);
+        LedgerStubTestResource.balance(tenant, 77);
+        String key = apiKeys.issue(tenant, "usage robot", List.of("viewer"), null, "test")
+                .await().atMost(WAIT).value();
+        LedgerStubTestResource.apiKey(key, tenant);
+
+        // An API-key identity has no token: the key itself goes to the ledger.
+        given().header("X-API-KEY", key).get("/api/host/usage").then().statusCode(200)
+                .body("tenantId", equalTo(tenant)).body("monthToDate", is(6)).body("balance", is(77))
+                .body("balanceError", nullValue());
+        assertThat(LedgerStubTestResource.callers()).last().isEqualTo("api-key:" + key.substring(0, 12));
+
+        // A platform key (host-admin) reads any tenant's report, its balance with that key too.
+        String platform = apiKeys.issue(null, "ops robot", List.of("host-admin"), null, "test")
+                .await().atMost(WAIT).value();
+        LedgerStubTestResource.apiKey(platform, null);
+        given().header("X-API-KEY", platform).get("/api/host/tenants/{t}/usage", tenant).then().statusCode(200)
+                .body("monthToDate", is(6)).body("balance", is(77)).body("balanceError", nullValue());
+        assertThat(LedgerStubTestResource.callers()).last().isEqualTo("api-key:" + platform.substring(0, 12));
     }
 
     @Test

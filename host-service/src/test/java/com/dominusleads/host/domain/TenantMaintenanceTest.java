@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,15 @@ class TenantMaintenanceTest {
         given().auth().oauth2(operator).contentType(ContentType.JSON)
                 .body(Map.of("tenantId", tenant, "displayName", "Purged", "admin", Map.of("email", email)))
                 .post("/api/host/tenants").then().statusCode(201);
+        // More members than Keycloak answers in one page (10 by default): the purge must page through them.
+        String admin = Tokens.adminConsole();
+        for (int i = 0; i < 12; i++) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("username", "member" + i + "@" + tenant + ".example", "enabled", true,
+                            "attributes", Map.of("tenant_id", List.of(tenant))))
+                    .post(TestStack.keycloak() + "/admin/realms/dominus/users").then().statusCode(201);
+        }
+        assertThat(keycloakCount("/users/count?q=tenant_id:" + tenant)).isEqualTo(13);
         given().auth().oauth2(operator).delete("/api/host/tenants/{id}", tenant).then().statusCode(200);
         ServiceDatabase database = new ServiceDatabase(pool);
         database.count("with aged as (update tenant set purge_after = now() - interval '1 second' where tenant_id = $1"
@@ -75,6 +85,7 @@ class TenantMaintenanceTest {
 
         assertThat(keycloakCount("/organizations/count?exact=true&search=" + tenant)).isZero();
         assertThat(keycloakCount("/users/count?exact=true&email=" + email)).isZero();
+        assertThat(keycloakCount("/users/count?q=tenant_id:" + tenant)).isZero();
         assertThat(database.count("select count(*) from tenant where tenant_id = $1 and purged_at is not null"
                 + " and admin_email not like '%example'", tenant)).isEqualTo(1);
         given().auth().oauth2(operator).post("/api/host/tenants/{id}/reopening", tenant).then().statusCode(409);

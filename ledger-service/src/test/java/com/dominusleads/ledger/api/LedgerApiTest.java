@@ -192,6 +192,14 @@ class LedgerApiTest {
         given().get("/api/ledger/statement").then().statusCode(200).body("lines", hasSize(0));
     }
 
+    @Test
+    @TestSecurity(user = "ana", roles = "viewer")
+    @OidcSecurity(claims = @Claim(key = "tenant_id", value = "typed-params"))
+    void aParameterOfTheWrongTypeIsABadRequestNotANotFound() {
+        given().get("/api/ledger/statement?limit=abc").then().statusCode(400)
+                .body("error.code", equalTo("invalid_parameter"));
+    }
+
     private LedgerFixture fixture() {
         return new LedgerFixture(pool, ledger);
     }

@@ -88,11 +88,36 @@ class RateLimitTest {
         // Another instance of the service, drawing from the same database.
         TenantRateLimiter otherInstance = new TenantRateLimiter(dataSource, Duration.ofHours(1));
         for (int i = 0; i < 49; i++) {
-            assertThat(otherInstance.draw("default-co", 50).allowed()).isTrue();
+            assertThat(otherInstance.draw("default-co", 50, 0).allowed()).isTrue();
         }
         given().get("/api/ledger/balance").then().statusCode(200).header("RateLimit-Remaining", "0");
         given().get("/api/ledger/balance").then().statusCode(429);
-        assertThat(otherInstance.draw("default-co", 50).allowed()).isFalse();
+        assertThat(otherInstance.draw("default-co", 50, 0).allowed()).isFalse();
+    }
+
+    @Test
+    @TestSecurity(user = "cy", roles = "viewer")
+    @OidcSecurity(claims = @Claim(key = "tenant_id", value = "downgraded-co"))
+    void aPlanThatLowersTheRateTakesEffect() {
+        announce("downgraded-co", 10, 1);
+        given().get("/api/ledger/balance").then().statusCode(200).header("RateLimit-Remaining", "9");
+        announce("downgraded-co", 2, 2);
+        int allowed = 0;
+        while (given().get("/api/ledger/balance").then().extract().statusCode() == 200) {
+            allowed++;
+            assertThat(allowed).as("requests allowed after the rate fell to 2").isLessThanOrEqualTo(2);
+        }
+    }
+
+    private void announce(String tenant, int rate, long version) {
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(Topics.TENANT_UPDATED, tenant, encoder.encode(TenantUpdated.newBuilder()
+                    .setTenantId(tenant).setSlug(tenant).setDisplayName(tenant).setStatus("ACTIVE")
+                    .setApiRatePerSecond(rate).setVersion(version).setOccurredAt(Instant.now()).build()),
+                    UUID.randomUUID());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses.of(tenant)
+                .map(state -> Long.valueOf(version).equals(state.version())).orElse(false));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.dominusleads.events.Topics;
 import com.dominusleads.events.tenant.TenantCreated;
 import com.dominusleads.events.tenant.TenantUpdated;
 import com.dominusleads.servicekit.outbox.EventPayloadEncoder;
+import com.dominusleads.servicekit.tenancy.TenantStatuses;
 import com.dominusleads.testsupport.ApicurioTestResource;
 import com.dominusleads.testsupport.EventProducer;
 import com.dominusleads.testsupport.KafkaTestResource;
@@ -40,6 +41,9 @@ class SuspendedTenantTest {
     @Inject
     EventPayloadEncoder encoder;
 
+    @Inject
+    TenantStatuses statuses;
+
     @Test
     @TestSecurity(user = "ana", roles = "viewer")
     @OidcSecurity(claims = @Claim(key = "tenant_id", value = SUSPENDED))
@@ -57,9 +61,12 @@ class SuspendedTenantTest {
                     .statusCode(403).body("error.code", equalTo("tenant_suspended")));
 
             // An older event read late (the two topics are read independently) does not undo the suspension.
+            long read = statuses.eventsRead();
             producer.send(Topics.TENANT_CREATED, SUSPENDED, encoder.encode(TenantCreated.newBuilder()
                     .setTenantId(SUSPENDED).setSlug(SUSPENDED).setDisplayName("Suspended Co")
                     .setOccurredAt(created).build()), UUID.randomUUID());
+            await().atMost(Duration.ofSeconds(30)).until(() -> statuses.eventsRead() > read);
+            given().get("/api/ledger/balance").then().statusCode(403).body("error.code", equalTo("tenant_suspended"));
             producer.send(Topics.TENANT_UPDATED, SUSPENDED, encoder.encode(updated("ACTIVE", created.plusSeconds(20))),
                     UUID.randomUUID());
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/ledger/balance").then()

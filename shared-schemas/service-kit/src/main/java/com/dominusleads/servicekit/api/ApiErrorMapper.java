@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -74,6 +75,11 @@ public class ApiErrorMapper {
 
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e) {
+        if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers a query or path parameter it cannot convert (?limit=abc) with 404; it is a bad request.
+            return respond(400, ApiError.of("invalid_parameter",
+                    "A parameter of the request has the wrong type: " + e.getCause().getMessage()));
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String reason = known == null ? "error" : known.getReasonPhrase();

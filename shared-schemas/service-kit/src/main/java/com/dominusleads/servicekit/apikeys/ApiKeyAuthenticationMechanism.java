@@ -1,6 +1,7 @@
 package com.dominusleads.servicekit.apikeys;
 
 import com.dominusleads.servicekit.tenancy.Caller;
+import com.dominusleads.servicekit.api.ApiException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,9 +11,12 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -45,10 +49,21 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().failure(new AuthenticationFailedException(key == null
                     ? "malformed API key" : "this service is not configured to check API keys"));
         }
+        // The JDK HTTP client answers on its own threads: the request goes on on its Vert.x context, as it began.
+        Context vertxContext = Vertx.currentContext();
         return introspector.introspect(key)
+                .emitOn(command -> {
+                    if (vertxContext == null) {
+                        command.run();
+                    } else {
+                        vertxContext.runOnContext(ignored -> command.run());
+                    }
+                })
                 .onFailure().transform(failure -> {
+                    // Not the key's fault: 503, so that its holder retries instead of throwing a good key away.
                     LOG.warnf("API key %s could not be checked: %s", key, failure.getMessage());
-                    return new AuthenticationFailedException("API key could not be checked", failure);
+                    return new ApiException(503, "api_key_check_unavailable",
+                            "Your API key could not be checked right now; retry shortly.", Map.of(), 5);
                 })
                 .map(answer -> {
                     if (!answer.active() || (answer.expiresAt() != null && answer.expiresAt().isBefore(Instant.now()))) {

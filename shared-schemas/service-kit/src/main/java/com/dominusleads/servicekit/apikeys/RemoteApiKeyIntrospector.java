@@ -11,8 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,7 +29,16 @@ public class RemoteApiKeyIntrospector implements ApiKeyIntrospector {
     private record Cached(Introspection answer, Instant until) {
     }
 
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 10_000;
+
+    // Least recently used answers go first beyond the bound: random keys sent by a stranger evict each other, not the
+    // answers about the keys in use.
+    private final Map<String, Cached> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+            return size() > MAX_CACHED;
+        }
+    });
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json;
     private final ServiceToken serviceToken;
@@ -67,9 +77,6 @@ public class RemoteApiKeyIntrospector implements ApiKeyIntrospector {
             }
             try {
                 Introspection answer = json.readValue(response.body(), Introspection.class);
-                if (cache.size() > 10_000) {
-                    cache.clear();  // a bound, not an eviction policy: busy keys are back in one call each
-                }
                 cache.put(fingerprint, new Cached(answer, Instant.now().plus(ttl)));
                 return answer;
             } catch (IOException e) {

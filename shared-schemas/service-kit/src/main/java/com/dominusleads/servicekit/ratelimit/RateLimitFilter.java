@@ -53,16 +53,19 @@ public class RateLimitFilter {
         if (!enabled || !request.getUriInfo().getPath().startsWith("/api/")) {
             return Uni.createFrom().nullItem();
         }
+        // Authenticating here, once: a bad credential (or Keycloak down) is answered now by the error mappers, as the
+        // endpoint would answer it (authenticating twice in one request could give two different answers).
         return identities.getDeferredIdentity()
-                .onFailure().recoverWithNull()  // a bad credential is the endpoint's to refuse, with its own error
                 .chain(identity -> {
                     String tenantId = tenantOf(identity);
                     if (tenantId == null) {
                         return Uni.createFrom().nullItem();
                     }
-                    int rate = statuses.of(tenantId).map(TenantState::apiRatePerSecond).filter(r -> r != null && r > 0)
+                    var state = statuses.of(tenantId);
+                    int rate = state.map(TenantState::apiRatePerSecond).filter(r -> r != null && r > 0)
                             .orElse(defaultRate);
-                    return Uni.createFrom().item(() -> limiter.draw(tenantId, rate))
+                    long revision = state.map(TenantState::revision).orElse(0L);
+                    return Uni.createFrom().item(() -> limiter.draw(tenantId, rate, revision))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                             .onFailure().recoverWithItem(failure -> {
                                 LOG.warnf("Rate limit of tenant %s not checked (%s): request let through",

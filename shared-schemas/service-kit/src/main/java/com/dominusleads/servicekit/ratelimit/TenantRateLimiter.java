@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A token bucket per tenant (Bucket4j), its state in this service's PostgreSQL ({@code rate_limit_bucket}) so that
  * all instances of the service share it: a tenant gets its plan's rate per service, however many instances serve it.
  * The bucket holds one period's worth of tokens (a burst of at most the rate) and refills greedily. A plan change
- * replaces the bucket's configuration on the next draw (its version is the rate), keeping the tokens it had.
+ * replaces the bucket's configuration on the next draw (its version is the tenant's revision), keeping its tokens.
  * Blocking (JDBC): call it off the event loop.
  */
 @ApplicationScoped
@@ -37,13 +37,17 @@ public class TenantRateLimiter {
         this.period = period;
     }
 
-    /** Takes one token of {@code tenantId}'s bucket, which allows {@code rate} requests per period. */
-    public Decision draw(String tenantId, int rate) {
+    /**
+     * Takes one token of {@code tenantId}'s bucket, which allows {@code rate} requests per period. {@code revision}
+     * grows with every change of the tenant: Bucket4j replaces a stored configuration only by a higher version, so a
+     * plan that lowers the rate takes effect too.
+     */
+    public Decision draw(String tenantId, int rate, long revision) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(rate).refillGreedy(rate, period))
                 .build();
         ConsumptionProbe probe = buckets.builder()
-                .withImplicitConfigurationReplacement(rate, TokensInheritanceStrategy.AS_IS)
+                .withImplicitConfigurationReplacement(revision, TokensInheritanceStrategy.AS_IS)
                 .build("tenant:" + tenantId, () -> configuration)
                 .tryConsumeAndReturnRemaining(1);
         long retryAfter = probe.isConsumed() ? 0

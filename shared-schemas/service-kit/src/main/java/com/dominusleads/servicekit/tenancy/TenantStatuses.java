@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,8 +33,8 @@ import org.jboss.logging.Logger;
  * {@code tenant.updated}: compacted topics, whole state per event). Each service instance reads both topics from
  * the beginning with a consumer of its own (no group: every instance needs every tenant) and keeps following them,
  * so a suspension reaches every service within seconds of its commit, with no call to host-service on the request
- * path. The two topics are merged by the events' time, so a late-read {@code tenant.created} never undoes a newer
- * suspension. Ready ({@link TenantStatusesHealthCheck}) once it has read what the topics held at start.
+ * path. The two topics are merged by host-service's version of the tenant (its change counter), so a late-read
+ * {@code tenant.created} never undoes a newer suspension, whatever the clocks of host-service's instances say. Ready ({@link TenantStatusesHealthCheck}) once it has read what the topics held at start.
  * <p>
  * A tenant host-service never announced (the local realm's seeded demo tenants) has no state and is not refused.
  */
@@ -45,6 +46,7 @@ public class TenantStatuses {
 
     private final Map<String, TenantState> states = new ConcurrentHashMap<>();
     private final AtomicBoolean caughtUp = new AtomicBoolean();
+    private final AtomicLong applied = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private final String bootstrapServers;
     private final String registryUrl;
@@ -64,6 +66,11 @@ public class TenantStatuses {
     /** The tenant's last announced state, if host-service ever announced it. */
     public Optional<TenantState> of(String tenantId) {
         return Optional.ofNullable(states.get(tenantId));
+    }
+
+    /** How many tenant events this instance has read (older ones included): progress, for operators and tests. */
+    public long eventsRead() {
+        return applied.get();
     }
 
     public boolean caughtUp() {
@@ -95,14 +102,15 @@ public class TenantStatuses {
         TenantState state;
         if (event instanceof TenantCreated created) {
             state = new TenantState(created.getTenantId(), TenantState.ACTIVE, created.getApiRatePerSecond(),
-                    created.getOccurredAt());
+                    created.getVersion(), created.getOccurredAt());
         } else if (event instanceof TenantUpdated updated) {
             state = new TenantState(updated.getTenantId(), updated.getStatus(), updated.getApiRatePerSecond(),
-                    updated.getOccurredAt());
+                    updated.getVersion(), updated.getOccurredAt());
         } else {
             return;
         }
-        states.merge(state.tenantId(), state, (known, next) -> next.asOf().isBefore(known.asOf()) ? known : next);
+        states.merge(state.tenantId(), state, (known, next) -> next.newerThan(known) ? next : known);
+        applied.incrementAndGet();
     }
 
     private void follow() {

@@ -1,7 +1,8 @@
 -- Tenant isolation's second wall (DESIGN §7), shared by every service: the predicate of the row-level security
 -- policies, and the privileges of the role the service runs as. Migrations run as the tables' owner; the service
 -- connects as ${runtime_role}, which is neither superuser nor owner, so the policies apply to everything it does.
--- (Kit migrations are numbered 0.x and may arrive after a service's own: Flyway runs them out of order.)
+-- (Kit migrations are numbered 0.x and may arrive after a service's own: Flyway runs them out of order. They live in
+-- db/tenancy, which every service migrates, also those without an outbox.)
 
 -- A row is visible when the transaction is scoped to its tenant, or declared that it works across tenants (see
 -- com.dominusleads.servicekit.tenancy.TenantTransactions). Without a setting nothing is visible. A plain SQL function,
