@@ -179,6 +179,29 @@ class TenancySystemTest {
         assertThat(probes).isGreaterThan(60);
     }
 
+    @Test
+    @Order(3)
+    void aSuspendedTenantsTokensAndKeysAreRefusedByEveryServiceWithinAMinute() throws Exception {
+        String operator = tokens.of("operator", "operator");
+        Credential sales = Credential.bearer(tokens.of("globex-sales", SuiteClient.PASSWORD));
+        assertThat(call("ledger-service", "GET", "/api/ledger/balance", sales, null).status()).isEqualTo(200);
+
+        assertThat(call("host-service", "POST", "/api/host/tenants/globex/suspension?reason=overdue", operator, null)
+                .status()).isEqualTo(200);
+        // The same token, still valid for minutes: tenant.updated reaches each service through Debezium and Kafka.
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(call("ledger-service", "GET", "/api/ledger/balance", sales, null).status()).isEqualTo(403);
+            assertThat(call("leads-service", "GET", "/api/leads/billing-summary", sales, null).status())
+                    .isEqualTo(403);
+            assertThat(call("host-service", "GET", "/api/host/usage", sales, null).status()).isEqualTo(403);
+        });
+
+        assertThat(call("host-service", "DELETE", "/api/host/tenants/globex/suspension", operator, null).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                call("ledger-service", "GET", "/api/ledger/balance", sales, null).status() == 200);
+    }
+
     /** acme owns a lead, a debit and a statement; their ids are what must never reach globex. */
     private static void prepareAcme(String operator) throws Exception {
         String grant = "matrix-acme-" + UUID.randomUUID();

@@ -144,10 +144,10 @@ public class StripeApi {
                 .map(Customer::getId);
     }
 
-    /** A Checkout Session subscribing the tenant to a plan's monthly price. */
-    public Uni<HostedPage> subscriptionCheckout(Purchase purchase) {
-        SessionCreateParams params = SessionCreateParams.builder()
-                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+    /** What every Checkout Session of a tenant's purchase says: who buys what, where the customer returns. */
+    private static SessionCreateParams.Builder session(SessionCreateParams.Mode mode, Purchase purchase) {
+        return SessionCreateParams.builder()
+                .setMode(mode)
                 .setCustomer(purchase.customerId())
                 .addLineItem(SessionCreateParams.LineItem.builder().setPrice(purchase.priceId())
                         .setQuantity(purchase.quantity()).build())
@@ -155,7 +155,12 @@ public class StripeApi {
                 .setCancelUrl(purchase.cancelUrl())
                 .setClientReferenceId(purchase.tenantId())
                 .putMetadata(TENANT_METADATA, purchase.tenantId())
-                .putMetadata(purchase.itemMetadataKey(), purchase.itemCode())
+                .putMetadata(purchase.itemMetadataKey(), purchase.itemCode());
+    }
+
+    /** A Checkout Session subscribing the tenant to a plan's monthly price. */
+    public Uni<HostedPage> subscriptionCheckout(Purchase purchase) {
+        SessionCreateParams params = session(SessionCreateParams.Mode.SUBSCRIPTION, purchase)
                 .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
                         .putMetadata(TENANT_METADATA, purchase.tenantId())
                         .putMetadata(purchase.itemMetadataKey(), purchase.itemCode()).build())
@@ -168,16 +173,7 @@ public class StripeApi {
      * {@code invoice.paid} event as subscriptions do: one path grants every credit.
      */
     public Uni<HostedPage> creditPackCheckout(Purchase purchase) {
-        SessionCreateParams params = SessionCreateParams.builder()
-                .setMode(SessionCreateParams.Mode.PAYMENT)
-                .setCustomer(purchase.customerId())
-                .addLineItem(SessionCreateParams.LineItem.builder().setPrice(purchase.priceId())
-                        .setQuantity(purchase.quantity()).build())
-                .setSuccessUrl(purchase.successUrl())
-                .setCancelUrl(purchase.cancelUrl())
-                .setClientReferenceId(purchase.tenantId())
-                .putMetadata(TENANT_METADATA, purchase.tenantId())
-                .putMetadata(purchase.itemMetadataKey(), purchase.itemCode())
+        SessionCreateParams params = session(SessionCreateParams.Mode.PAYMENT, purchase)
                 .setInvoiceCreation(SessionCreateParams.InvoiceCreation.builder().setEnabled(true)
                         .setInvoiceData(SessionCreateParams.InvoiceCreation.InvoiceData.builder()
                                 .putMetadata(TENANT_METADATA, purchase.tenantId())
