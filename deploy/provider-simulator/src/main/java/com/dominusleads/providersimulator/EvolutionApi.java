@@ -145,8 +145,12 @@ final class EvolutionApi implements Provider {
         if (key != null && key.equals(sim.config().evolution().apiKey())) {
             return;
         }
-        Instance instance = target == null ? null : instances.get(target);
-        if (key != null && instance != null && key.equals(instance.token)) {
+        if (key == null) {
+            throw error(401, "Unauthorized", "Unauthorized", false);
+        }
+        if (target != null ? instances.containsKey(target) && key.equals(instances.get(target).token)
+                : call.path().equals("/instance/fetchInstances")
+                && instances.values().stream().anyMatch(i -> key.equals(i.token))) {
             return;
         }
         throw error(401, "Unauthorized", "Unauthorized", false);

@@ -35,7 +35,12 @@ final class FollowUps {
                     if (Thread.currentThread().isInterrupted()) {
                         return;
                     }
-                    step.action().run();
+                    try {
+                        step.action().run();
+                    } catch (RuntimeException e) {
+                        // one step failing (a webhook with no secret to sign it…) does not stop the others
+                        System.err.println("provider simulator: follow-up " + name + " failed: " + e.getMessage());
+                    }
                 }
             } catch (InterruptedException e) {
                 // cancelled

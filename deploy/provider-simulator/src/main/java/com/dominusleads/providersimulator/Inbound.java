@@ -27,6 +27,21 @@ public record Inbound(String provider, String from, String to, String text, Sign
         signature = signature == null ? Signature.VALID : signature;
     }
 
+    /** The same message sent to {@code to}. */
+    public Inbound withTo(String to) {
+        return new Inbound(provider, from, to, text, signature, jwtAgeSeconds);
+    }
+
+    /** The same message signed as {@code how}. */
+    public Inbound signed(Signature how) {
+        return new Inbound(provider, from, to, text, how, jwtAgeSeconds);
+    }
+
+    /** The same message with a JWT issued {@code seconds} ago (Evolution). */
+    public Inbound withJwtAge(long seconds) {
+        return new Inbound(provider, from, to, text, signature, seconds);
+    }
+
     /** A validly signed message from {@code from} to whoever last wrote to them through {@code provider}. */
     public static Inbound of(String provider, String from, String text) {
         return new Inbound(provider, from, null, text, Signature.VALID, 0);

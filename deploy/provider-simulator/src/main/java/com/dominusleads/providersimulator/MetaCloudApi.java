@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -35,8 +34,11 @@ final class MetaCloudApi implements Provider {
     static final String NAME = "meta";
     static final int UNDELIVERABLE = 131026;
 
-    /** Meta's webhook JSON: {@code \u00e3} for "ã" and {@code \/} for "/", so only the raw bytes verify. */
-    private static final ObjectMapper WIRE = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    /**
+     * Meta's webhook JSON (PHP's json_encode): {@code \u00e3} for "ã" (lower-case hex, surrogate pairs for emoji) and
+     * {@code \/} for "/", so only the raw bytes verify.
+     */
+    private static final ObjectMapper WIRE = JsonMapper.builder().build();
 
     static {
         WIRE.getFactory().setCharacterEscapes(new CharacterEscapes() {
@@ -54,7 +56,10 @@ final class MetaCloudApi implements Provider {
 
             @Override
             public SerializableString getEscapeSequence(int ch) {
-                return ch == '/' ? new SerializedString("\\/") : null;
+                if (ch == '/') {
+                    return new SerializedString("\\/");
+                }
+                return ch > 0x7F ? new SerializedString(String.format("\\u%04x", ch)) : null;
             }
         });
     }
@@ -101,12 +106,8 @@ final class MetaCloudApi implements Provider {
         String authorization = call.header("Authorization");
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? authorization.substring(7).trim() : null;
-        if (token == null || token.isEmpty()) {
-            throw error(401, "An active access token must be used to query information about the current user.",
-                    "OAuthException", 2500, null, null);
-        }
         var accepted = sim.config().meta().accessTokens();
-        if (!accepted.isEmpty() && !accepted.contains(token)) {
+        if (token == null || token.isEmpty() || !accepted.isEmpty() && !accepted.contains(token)) {
             throw error(401, "Invalid OAuth access token - Cannot parse access token", "OAuthException", 190, null,
                     null);
         }

@@ -36,7 +36,7 @@ final class Simulation {
         this.contacts = new Contacts(draws);
         this.faults = new Faults(draws);
         this.deliveries = new Deliveries(options.webhookTimeout());
-        config.set(SimulatorConfig.parse((ObjectNode) MergePatch.apply(SimulatorConfig.defaults(), options.config())));
+        config.set(SimulatorConfig.parse(SimulatorConfig.merge(SimulatorConfig.defaults(), options.config())));
     }
 
     SimulatorConfig config() {
@@ -52,7 +52,7 @@ final class Simulation {
         if (patch == null || !patch.isObject()) {
             throw new IllegalArgumentException("the configuration must be a JSON object");
         }
-        return install(SimulatorConfig.parse((ObjectNode) MergePatch.apply(config.get().json(), patch)));
+        return install(SimulatorConfig.parse(SimulatorConfig.merge(config.get().json(), patch)));
     }
 
     /** Replaces the configuration by {@code full} over the defaults. */
@@ -60,7 +60,7 @@ final class Simulation {
         if (full == null || !full.isObject()) {
             throw new IllegalArgumentException("the configuration must be a JSON object");
         }
-        return install(SimulatorConfig.parse((ObjectNode) MergePatch.apply(SimulatorConfig.defaults(), full)));
+        return install(SimulatorConfig.parse(SimulatorConfig.merge(SimulatorConfig.defaults(), full)));
     }
 
     private SimulatorConfig install(SimulatorConfig next) {
@@ -128,7 +128,7 @@ final class Simulation {
         contacts.clear();
         faults.clear();
         if (restoreConfig) {
-            install(SimulatorConfig.parse((ObjectNode) MergePatch.apply(SimulatorConfig.defaults(),
+            install(SimulatorConfig.parse(SimulatorConfig.merge(SimulatorConfig.defaults(),
                     options.config())));
         }
     }

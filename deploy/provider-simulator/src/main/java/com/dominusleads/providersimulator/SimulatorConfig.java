@@ -71,6 +71,11 @@ public record SimulatorConfig(Meta meta, Twilio twilio, Evolution evolution, Mai
             }
             return own == null ? TwilioNumber.NONE : own;
         }
+
+        URI inboundUrlOf(String address) {
+            URI own = number(address).inboundUrl();
+            return own != null ? own : inboundUrl;
+        }
     }
 
     /** One Twilio sender: where its inbound messages go, and the account it belongs to (which signs them). */
@@ -293,6 +298,20 @@ public record SimulatorConfig(Meta meta, Twilio twilio, Evolution evolution, Mai
         faults.put("retryAfterSeconds", 1);
         faults.put("metaThrottleStatus", 400);
         return root;
+    }
+
+    /**
+     * {@code patch} merged into {@code target} (JSON Merge Patch), except that {@code outcomes.probabilities}, when
+     * given, replaces the previous shares as a whole (merged member by member, they would rarely add up to 1).
+     */
+    static ObjectNode merge(JsonNode target, JsonNode patch) {
+        JsonNode base = target;
+        if (patch != null && patch.path("outcomes").path("probabilities").isObject() && target != null
+                && target.path("outcomes").isObject()) {
+            base = target.deepCopy();
+            ((ObjectNode) base.get("outcomes")).remove("probabilities");
+        }
+        return (ObjectNode) MergePatch.apply(base, patch);
     }
 
     /** The configuration {@code json} describes (a complete tree: defaults merged with what was given). */

@@ -20,7 +20,7 @@ public record SimulatorOptions(long seed, Duration webhookTimeout, ObjectNode co
             throw new IllegalArgumentException("the webhook timeout must be positive, got " + webhookTimeout);
         }
         config = config == null ? SimulatorConfig.MAPPER.createObjectNode() : config.deepCopy();
-        SimulatorConfig.parse((ObjectNode) MergePatch.apply(SimulatorConfig.defaults(), config)); // fails early
+        SimulatorConfig.parse(SimulatorConfig.merge(SimulatorConfig.defaults(), config)); // fails early
     }
 
     /** Seed 0, 10 s per delivery, the default configuration. */
@@ -41,7 +41,7 @@ public record SimulatorOptions(long seed, Duration webhookTimeout, ObjectNode co
         if (patch != null && !patch.isObject()) {
             throw new IllegalArgumentException("the configuration must be a JSON object");
         }
-        return new SimulatorOptions(seed, webhookTimeout, (ObjectNode) MergePatch.apply(config, patch));
+        return new SimulatorOptions(seed, webhookTimeout, SimulatorConfig.merge(config, patch));
     }
 
     /** As {@link #withConfig(JsonNode)}, from JSON text. */

@@ -345,7 +345,7 @@ final class TwilioApi implements Provider {
         params.put("From", from);
         params.put("ApiVersion", VERSION);
         sim.heard(contact, text, NAME);
-        return post(account, "inbound", "received", sid, contact, sim.config().twilio().number(sender).inboundUrl(),
+        return post(account, "inbound", "received", sid, contact, sim.config().twilio().inboundUrlOf(sender),
                 params, signature, "no Twilio inbound URL configured for " + sender);
     }
 
