@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What happens after a send, played in order on a virtual thread of its own: each step waits for its time, then runs
@@ -17,7 +18,23 @@ final class FollowUps {
     }
 
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger held = new AtomicInteger();
     private final Object idle = new Object();
+
+    /**
+     * Counts follow-ups about to be started (an answer is being written, and its follow-ups start once it is), so that
+     * a caller who has its answer never sees the simulator idle before they start; {@link #release()} when started.
+     */
+    void hold() {
+        held.incrementAndGet();
+    }
+
+    void release() {
+        held.decrementAndGet();
+        synchronized (idle) {
+            idle.notifyAll();
+        }
+    }
 
     /** Starts playing {@code steps} (in their order; times not increasing are run at once). */
     void play(String name, List<Step> steps) {
@@ -57,14 +74,14 @@ final class FollowUps {
 
     /** How many sequences have steps still to run. */
     int pending() {
-        return running.size();
+        return running.size() + held.get();
     }
 
     /** Waits until no sequence has steps left; false when {@code timeout} passed first. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (idle) {
-            while (!running.isEmpty()) {
+            while (!running.isEmpty() || held.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;

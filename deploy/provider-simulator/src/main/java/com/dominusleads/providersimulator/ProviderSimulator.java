@@ -246,6 +246,9 @@ public final class ProviderSimulator implements AutoCloseable {
             exchange.close();
             return;
         }
+        if (answer.after() != null) {
+            sim.followUps.hold();
+        }
         try {
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             answer.headers().forEach(exchange.getResponseHeaders()::set);
@@ -257,7 +260,11 @@ public final class ProviderSimulator implements AutoCloseable {
             exchange.close();
         }
         if (answer.after() != null) {
-            answer.after().run();
+            try {
+                answer.after().run();
+            } finally {
+                sim.followUps.release();
+            }
         }
     }
 
