@@ -298,6 +298,8 @@ public final class ProviderSimulator implements AutoCloseable {
     private Answer admin(Call call) {
         try {
             return adminRoute(call);
+        } catch (ApiError e) {
+            return e.answer; // e.g. an Evolution instance that does not exist
         } catch (IllegalArgumentException | IllegalStateException e) {
             return adminError(400, "bad_request", e.getMessage());
         } catch (InterruptedException e) {

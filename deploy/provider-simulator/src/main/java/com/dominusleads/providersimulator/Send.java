@@ -18,7 +18,8 @@ import java.time.Instant;
  * @param messageId   the provider's id of the message; null when refused
  * @param httpStatus  what the API answered (250 for a mail found)
  * @param errorCode   the provider's error code when refused, else null
- * @param outcome     what the contact does; null when refused
+ * @param outcome     what the contact does; null when refused before one was decided (a malformed call, an
+ *                    unsubscribed recipient); a refused send may have one (Twilio's 21614 for a landline)
  * @param afterOptOut the contact had opted out before this send
  */
 public record Send(long seq, String provider, Channel channel, String account, String from, String to,
