@@ -20,6 +20,11 @@ create table channel (
     quality         text not null default 'UNKNOWN',
     last_error      text,
     last_error_at   timestamptz,
+    -- Per-number pacing and warm-up, under the row lock the dispatcher takes: the earliest time the next send may
+    -- start (sends are spaced 1/per_second apart), and how many were sent on sent_day (America/Sao_Paulo).
+    next_slot_at    timestamptz not null default 'epoch',
+    sent_day        date,
+    sent_today      integer not null default 0,
     created_at      timestamptz not null default now(),
     updated_at      timestamptz not null default now(),
     check ((kind = 'WHATSAPP' and provider in ('META', 'TWILIO', 'EVOLUTION'))
@@ -53,7 +58,7 @@ create table conversation (
 create table message (
     id                   uuid primary key,
     tenant_id            text not null,
-    conversation_id      uuid not null references conversation (id),
+    conversation_id      uuid references conversation (id),   -- null for a message from a sender we never wrote to
     channel_id           uuid references channel (id),
     direction            text not null check (direction in ('OUT', 'IN')),
     purpose              text not null default 'OUTREACH' check (purpose in ('OUTREACH', 'OPT_OUT_CONFIRMATION', 'REPLY')),
@@ -98,6 +103,12 @@ create table suppression (
 );
 create index suppression_cnpj on suppression (tenant_id, cnpj) where cnpj is not null;
 
+-- Per-tenant pacing across all its channels (the tenant's send rate), like channel.next_slot_at.
+create table tenant_send_slot (
+    tenant_id     text primary key,
+    next_slot_at  timestamptz not null
+);
+
 -- The latest tenant.settings-changed seen per tenant (templates, opt-out words, quiet hours).
 create table tenant_settings (
     tenant_id    text primary key,
@@ -115,5 +126,7 @@ create policy tenant_rows on message using (dominus_row_visible(tenant_id));
 alter table suppression enable row level security;
 create policy tenant_rows on suppression using (tenant_id = '*' or dominus_row_visible(tenant_id))
     with check (dominus_row_visible(tenant_id));
+alter table tenant_send_slot enable row level security;
+create policy tenant_rows on tenant_send_slot using (dominus_row_visible(tenant_id));
 alter table tenant_settings enable row level security;
 create policy tenant_rows on tenant_settings using (dominus_row_visible(tenant_id));

@@ -1,0 +1,269 @@
+package com.dominusleads.messaging.domain;
+
+import com.dominusleads.messaging.config.MessagingDefaults;
+import com.dominusleads.messaging.persistence.ChannelStore;
+import com.dominusleads.messaging.persistence.MessageStore;
+import com.dominusleads.messaging.persistence.SettingsStore;
+import com.dominusleads.messaging.persistence.SuppressionStore;
+import com.dominusleads.messaging.persistence.TenantPacingStore;
+import com.dominusleads.messaging.provider.ProviderClient;
+import com.dominusleads.messaging.provider.SendResult;
+import com.dominusleads.servicekit.tenancy.TenantStatuses;
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The only place messages are sent from. Each round claims due messages ({@code for update skip locked}, so several
+ * instances share the work), and in that transaction decides each one: cancelled (suppressed, or the conversation
+ * ended), waiting (quiet hours, pacing, daily caps, a suspended tenant), falling back (no channel of its kind), or
+ * sent through a chosen channel at a reserved slot, recorded as SENDING with a lease. Only after that record commits
+ * is the provider called; its answer is recorded by {@link SendResults}. A crash in between leaves SENDING past its
+ * lease, which {@link InDoubtSends} reconciles with the provider before anything is sent again.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    /** A message the round decided to send, with its channel (secrets decrypted) and slot. */
+    record Planned(PendingMessage message, Channel channel, Instant at) {
+    }
+
+    private final TenantTransactions transactions;
+    private final MessageStore messages;
+    private final ChannelStore channels;
+    private final SuppressionStore suppressions;
+    private final SettingsStore settings;
+    private final TenantPacingStore tenantPacing;
+    private final TenantStatuses tenantStatuses;
+    private final SendResults results;
+    private final Outreach outreach;
+    private final Vertx vertx;
+    private final Map<Provider, ProviderClient> clients = new EnumMap<>(Provider.class);
+    private final SendPacing pacing;
+    private final int batchSize;
+    private final int maxInFlight;
+    private final Duration lease;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public Dispatcher(TenantTransactions transactions, MessageStore messages, ChannelStore channels,
+                      SuppressionStore suppressions, SettingsStore settings, TenantPacingStore tenantPacing,
+                      TenantStatuses tenantStatuses, SendResults results, Outreach outreach, Vertx vertx,
+                      Instance<ProviderClient> providers, MessagingDefaults defaults,
+                      @ConfigProperty(name = "dominus.messaging.dispatch.batch-size", defaultValue = "200") int batchSize,
+                      @ConfigProperty(name = "dominus.messaging.dispatch.max-in-flight", defaultValue = "512")
+                      int maxInFlight,
+                      @ConfigProperty(name = "dominus.messaging.dispatch.lookahead", defaultValue = "1s")
+                      Duration lookahead,
+                      @ConfigProperty(name = "dominus.messaging.dispatch.lease", defaultValue = "60s") Duration lease) {
+        this.transactions = transactions;
+        this.messages = messages;
+        this.channels = channels;
+        this.suppressions = suppressions;
+        this.settings = settings;
+        this.tenantPacing = tenantPacing;
+        this.tenantStatuses = tenantStatuses;
+        this.results = results;
+        this.outreach = outreach;
+        this.vertx = vertx;
+        providers.forEach(client -> clients.put(client.provider(), client));
+        this.pacing = new SendPacing(defaults.limitsEnabled(), lookahead, ChannelStore.CAP_ZONE);
+        this.batchSize = batchSize;
+        this.maxInFlight = maxInFlight;
+        this.lease = lease;
+    }
+
+    /** One round every interval; a full batch is followed at once by another, until the due work is out. */
+    @Scheduled(every = "${dominus.messaging.dispatch.interval:200ms}", delayed = "${dominus.messaging.dispatch.delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Dispatcher.Disabled.class)
+    Uni<Void> tick() {
+        return dispatchUntilIdle(0);
+    }
+
+    private Uni<Void> dispatchUntilIdle(int rounds) {
+        if (inFlight.get() >= maxInFlight || rounds >= 50) {
+            return Uni.createFrom().voidItem();
+        }
+        return round().chain(claimed -> claimed >= batchSize ? dispatchUntilIdle(rounds + 1)
+                : Uni.createFrom().voidItem())
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Dispatch round failed (%s); the next one retries", failure.toString());
+                    return null;
+                });
+    }
+
+    /** Claims and decides one batch, then starts the sends it planned; the result is how many it claimed. */
+    Uni<Integer> round() {
+        List<Planned> planned = new ArrayList<>();
+        return transactions.acrossTenants(tx -> messages.lockDue(tx, Instant.now().plus(Duration.ofMillis(500)),
+                                Math.min(batchSize, maxInFlight - inFlight.get()))
+                        .chain(due -> due.isEmpty() ? Uni.createFrom().item(0)
+                                : decide(tx, due, planned).replaceWith(due.size())))
+                .invoke(() -> planned.forEach(this::sendAt));
+    }
+
+    private Uni<Void> decide(SqlConnection tx, List<PendingMessage> due, List<Planned> planned) {
+        List<String> tenants = due.stream().map(PendingMessage::tenantId).distinct().sorted().toList();
+        Set<String> addresses = new LinkedHashSet<>();
+        Set<String> cnpjs = new LinkedHashSet<>();
+        due.forEach(message -> {
+            addresses.add(message.address());
+            if (message.cnpj() != null) {
+                cnpjs.add(message.cnpj());
+            }
+        });
+        return suppressions.suppressedAmong(tx, tenants, List.copyOf(addresses), List.copyOf(cnpjs))
+                .chain(suppressed -> channels.lockLive(tx, tenants)
+                        .chain(live -> tenantPacing.lock(tx, tenants)
+                                .chain(tenantSlots -> loadSettings(tx, tenants)
+                                        .chain(tenantSettings -> apply(tx, due, suppressed, live, tenantSlots,
+                                                tenantSettings, planned)))));
+    }
+
+    private Uni<Map<String, TenantSettings>> loadSettings(SqlConnection tx, List<String> tenants) {
+        Map<String, TenantSettings> loaded = new HashMap<>();
+        return Multi.createFrom().iterable(tenants)
+                .onItem().transformToUniAndConcatenate(tenant -> settings.load(tx, tenant)
+                        .invoke(value -> loaded.put(tenant, value)))
+                .collect().last().replaceWith(loaded);
+    }
+
+    private Uni<Void> apply(SqlConnection tx, List<PendingMessage> due, Set<String> suppressed,
+                            List<ChannelStore.Live> live, Map<String, Instant> tenantNext,
+                            Map<String, TenantSettings> tenantSettings, List<Planned> planned) {
+        Instant now = Instant.now();
+        Map<String, List<SendPacing.ChannelSlots>> slotsByTenant = new HashMap<>();
+        Map<UUID, Channel> byId = new HashMap<>();
+        live.forEach(channel -> {
+            slotsByTenant.computeIfAbsent(channel.channel().tenantId(), tenant -> new ArrayList<>())
+                    .add(channel.slots());
+            byId.put(channel.channel().id(), channel.channel());
+        });
+        Map<String, SendPacing.TenantSlots> tenantSlots = new HashMap<>();
+        tenantNext.forEach((tenant, next) -> tenantSlots.put(tenant,
+                new SendPacing.TenantSlots(tenantSettings.get(tenant).perSecond(), next)));
+
+        List<Tuple> sending = new ArrayList<>();
+        List<UUID> cancelled = new ArrayList<>();
+        List<PendingMessage> noChannel = new ArrayList<>();
+        Uni<Void> waits = Uni.createFrom().voidItem();
+        for (PendingMessage message : due) {
+            String tenant = message.tenantId();
+            if (message.outreach() && (suppressed.contains(tenant + "|" + message.address())
+                    || (message.cnpj() != null && suppressed.contains(tenant + "|" + message.cnpj()))
+                    || (message.conversationState() != null && !isOpen(message.conversationState())))) {
+                cancelled.add(message.id());
+                continue;
+            }
+            if (tenantStatuses.of(tenant).map(state -> state.refused()).orElse(false)) {
+                waits = waits.chain(() -> wait(tx, message, now.plus(Duration.ofMinutes(10)), "tenant suspended"));
+                continue;
+            }
+            Instant opening = message.outreach() ? tenantSettings.get(tenant).sendingHours().nextAllowed(now) : now;
+            if (opening.isAfter(now)) {
+                waits = waits.chain(() -> wait(tx, message, opening, "quiet hours"));
+                continue;
+            }
+            SendPacing.Decision decision = pacing.reserve(message.kind(), message.channelId(),
+                    slotsByTenant.getOrDefault(tenant, List.of()), tenantSlots.get(tenant), now);
+            switch (decision) {
+                case SendPacing.Decision.Send send -> {
+                    Channel channel = byId.get(send.channel());
+                    sending.add(Tuple.from(List.of(message.id(), channel.id(), channel.provider().name(),
+                            send.at().atOffset(java.time.ZoneOffset.UTC),
+                            send.at().plus(lease).atOffset(java.time.ZoneOffset.UTC))));
+                    planned.add(new Planned(message, channel, send.at()));
+                }
+                case SendPacing.Decision.Wait wait -> waits = waits.chain(() -> wait(tx, message, wait.until(),
+                        wait.reason()));
+                case SendPacing.Decision.NoChannel none -> noChannel.add(message);
+            }
+        }
+        Map<String, Instant> tenantUpdates = new HashMap<>();
+        tenantSlots.forEach((tenant, slots) -> tenantUpdates.put(tenant, slots.nextSlot()));
+        return waits
+                .chain(() -> messages.cancel(tx, cancelled, "suppressed, or the conversation ended"))
+                .chain(() -> messages.markSending(tx, sending))
+                .chain(() -> channels.saveSlots(tx, slotsByTenant.values().stream().flatMap(List::stream).toList()))
+                .chain(() -> tenantPacing.save(tx, tenantUpdates))
+                .chain(() -> Multi.createFrom().iterable(noChannel)
+                        .onItem().transformToUniAndConcatenate(message -> results.failed(tx, message, "no_channel",
+                                "the tenant has no live " + message.kind() + " channel"))
+                        .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> wait(SqlConnection tx, PendingMessage message, Instant until, String reason) {
+        return messages.reschedule(tx, message.id(), until, false, null)
+                .invoke(() -> LOG.debugf("Message %s waits until %s: %s", message.id(), until, reason));
+    }
+
+    private static boolean isOpen(String conversationState) {
+        return Conversation.CONTACTING.equals(conversationState) || Conversation.AWAITING_REPLY.equals(conversationState);
+    }
+
+    /** Calls the provider at the message's slot (never before), then records its answer. */
+    private void sendAt(Planned planned) {
+        inFlight.incrementAndGet();
+        long delay = Duration.between(Instant.now(), planned.at()).toMillis();
+        Uni<Void> start = delay > 0 ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
+                : Uni.createFrom().voidItem();
+        start.chain(() -> send(planned))
+                .chain(result -> transactions.forTenant(planned.message().tenantId(),
+                        tx -> results.apply(tx, planned.message(), planned.channel(), result)))
+                .onTermination().invoke(inFlight::decrementAndGet)
+                .subscribe().with(ignored -> { }, failure -> LOG.warnf(
+                        "The answer to message %s could not be recorded (%s); it is reconciled after its lease",
+                        planned.message().id(), failure.toString()));
+    }
+
+    private Uni<SendResult> send(Planned planned) {
+        ProviderClient client = clients.get(planned.channel().provider());
+        if (client == null) {
+            return Uni.createFrom().item(new SendResult.ChannelFailure("no_client",
+                    "no client for " + planned.channel().provider()));
+        }
+        return client.send(planned.channel(), planned.message().outgoing());
+    }
+
+    /** Messages in flight right now (provider calls under way). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Turns the dispatcher off where a test drives sends itself. */
+    @ApplicationScoped
+    public static class Disabled implements Scheduled.SkipPredicate {
+
+        private final boolean enabled;
+
+        public Disabled(@ConfigProperty(name = "dominus.messaging.dispatch.enabled", defaultValue = "true")
+                        boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return !enabled;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.dominusleads.messaging.domain;
+
+import com.dominusleads.events.lead.ContactPhone;
+import com.dominusleads.events.lead.PreleadSelected;
+import com.dominusleads.messaging.persistence.ChannelStore;
+import com.dominusleads.messaging.persistence.ConversationStore;
+import com.dominusleads.messaging.persistence.MessageStore;
+import com.dominusleads.messaging.persistence.SettingsStore;
+import com.dominusleads.messaging.persistence.SuppressionStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts and moves outreach: a selected company gets one conversation per tenant and its first message recorded for
+ * the dispatcher (never sent from here: the dispatcher applies pacing, caps and quiet hours); a failed or undelivered
+ * step falls back to the next channel of the plan; the end of the plan ends the conversation.
+ */
+@ApplicationScoped
+public class Outreach {
+
+    private static final Logger LOG = Logger.getLogger(Outreach.class);
+
+    private final ConversationStore conversations;
+    private final MessageStore messages;
+    private final ChannelStore channels;
+    private final SuppressionStore suppressions;
+    private final SettingsStore settings;
+    private final MessageTemplates templates;
+
+    public Outreach(ConversationStore conversations, MessageStore messages, ChannelStore channels,
+                    SuppressionStore suppressions, SettingsStore settings, MessageTemplates templates) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.channels = channels;
+        this.suppressions = suppressions;
+        this.settings = settings;
+        this.templates = templates;
+    }
+
+    /**
+     * Opens the conversation for a selected company and schedules its first message. A company the tenant already
+     * has a conversation with is not written to again (a repeated selection, or a redelivered event).
+     */
+    public Uni<Void> start(SqlClient tx, PreleadSelected selected) {
+        String tenant = selected.getTenantId();
+        return channels.liveKinds(tx, tenant).chain(kinds -> {
+            ContactPlan plan = ContactPlan.of(
+                    selected.getPhones().stream().filter(ContactPhone::getMobile).map(ContactPhone::getE164).toList(),
+                    selected.getEmails(), kinds);
+            return suppressions.suppressed(tx, tenant, plan.addresses(), selected.getCnpj()).chain(suppressed -> {
+                String state = suppressed ? Conversation.SUPPRESSED
+                        : plan.steps().isEmpty() ? Conversation.NO_CHANNEL : Conversation.CONTACTING;
+                Instant now = Instant.now();
+                Conversation conversation = new Conversation(UUID.randomUUID(), tenant, selected.getCnpj(),
+                        selected.getCompanyName(), selected.getSelectionId(), selected.getQualificationRunId(), plan,
+                        0, state, now, now);
+                return conversations.create(tx, conversation).chain(created -> {
+                    if (created.isEmpty()) {
+                        LOG.debugf("Tenant %s already has a conversation with %s: not contacted again", tenant,
+                                selected.getCnpj());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Conversation.CONTACTING.equals(state) ? scheduleStep(tx, conversation, 0)
+                            : Uni.createFrom().voidItem();
+                });
+            });
+        });
+    }
+
+    /**
+     * The step {@code failedAttempt} of the conversation failed or was not delivered: tries the next one, or ends the
+     * conversation EXHAUSTED. Applied once: a second report of the same step (a late status after the timeout) finds
+     * the conversation past it and changes nothing.
+     */
+    public Uni<Void> fallBack(SqlClient tx, UUID conversationId, int failedAttempt) {
+        return conversations.lock(tx, conversationId).chain(found -> {
+            if (found.isEmpty() || !found.get().open() || found.get().attempt() != failedAttempt) {
+                return Uni.createFrom().voidItem();
+            }
+            Conversation conversation = found.get();
+            int next = failedAttempt + 1;
+            if (next >= conversation.plan().steps().size()) {
+                return conversations.update(tx, conversationId, failedAttempt, Conversation.EXHAUSTED);
+            }
+            return conversations.update(tx, conversationId, next, Conversation.CONTACTING)
+                    .chain(() -> scheduleStep(tx, conversation, next));
+        });
+    }
+
+    /** Renders the step's message with the tenant's templates and records it, due at the next sending hour. */
+    private Uni<Void> scheduleStep(SqlClient tx, Conversation conversation, int attempt) {
+        ContactPlan.Step step = conversation.plan().steps().get(attempt);
+        return settings.load(tx, conversation.tenantId()).chain(tenant -> {
+            MessageTemplates.Company company = new MessageTemplates.Company(conversation.companyName(),
+                    conversation.cnpj());
+            String subject = step.kind() == ChannelKind.EMAIL
+                    ? templates.render(MessageTemplates.EMAIL_SUBJECT, tenant, company) : null;
+            String body = templates.render(switch (step.kind()) {
+                case WHATSAPP -> MessageTemplates.WHATSAPP;
+                case SMS -> MessageTemplates.SMS;
+                case EMAIL -> MessageTemplates.EMAIL_BODY;
+            }, tenant, company);
+            Instant now = Instant.now();
+            PendingMessage message = new PendingMessage(UUID.randomUUID(), conversation.tenantId(), conversation.id(),
+                    null, PendingMessage.OUTREACH, step.kind(), step.address(), subject, body, attempt, 0, now,
+                    conversation.cnpj(), Conversation.CONTACTING);
+            return messages.schedule(tx, message, tenant.sendingHours().nextAllowed(now));
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package com.dominusleads.messaging.messaging;
+
+import com.dominusleads.events.message.ContactOptedOut;
+import com.dominusleads.events.message.MessageReplied;
+import com.dominusleads.events.message.MessageSent;
+import com.dominusleads.events.message.MessageStatusChanged;
+import com.dominusleads.messaging.domain.ChannelKind;
+import com.dominusleads.messaging.persistence.MessageStore.Tracked;
+import com.dominusleads.servicekit.outbox.OutboxWriter;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The events messaging-service publishes, each written to the outbox in the transaction of its change. */
+@ApplicationScoped
+public class MessagingEvents {
+
+    private final OutboxWriter outbox;
+
+    public MessagingEvents(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> sent(SqlClient tx, Tracked message) {
+        return outbox.append(tx, MessageSent.newBuilder()
+                .setTenantId(message.tenantId())
+                .setMessageId(message.id().toString())
+                .setConversationId(String.valueOf(message.conversationId()))
+                .setCnpj(message.cnpj() == null ? "" : message.cnpj())
+                .setChannel(message.kind().name())
+                .setProvider(message.provider())
+                .setRecipient(message.address())
+                .setProviderMessageId(message.providerMessageId())
+                .setOccurredAt(Instant.now())
+                .build()).replaceWithVoid();
+    }
+
+    public Uni<Void> statusChanged(SqlClient tx, Tracked message, String status, String errorCode) {
+        return outbox.append(tx, MessageStatusChanged.newBuilder()
+                .setTenantId(message.tenantId())
+                .setMessageId(message.id().toString())
+                .setConversationId(String.valueOf(message.conversationId()))
+                .setStatus(status)
+                .setErrorCode(errorCode)
+                .setOccurredAt(Instant.now())
+                .build()).replaceWithVoid();
+    }
+
+    public Uni<Void> replied(SqlClient tx, String tenantId, UUID messageId, UUID conversationId, String cnpj,
+                             ChannelKind kind, String sender, String text, Instant at) {
+        return outbox.append(tx, MessageReplied.newBuilder()
+                .setTenantId(tenantId)
+                .setMessageId(messageId.toString())
+                .setConversationId(conversationId.toString())
+                .setCnpj(cnpj)
+                .setChannel(kind.name())
+                .setSender(sender)
+                .setText(text)
+                .setOccurredAt(at)
+                .build()).replaceWithVoid();
+    }
+
+    public Uni<Void> optedOut(SqlClient tx, String tenantId, ChannelKind kind, String address, String cnpj) {
+        return outbox.append(tx, ContactOptedOut.newBuilder()
+                .setTenantId(tenantId)
+                .setChannel(kind.name())
+                .setAddress(address)
+                .setCnpj(cnpj)
+                .setOccurredAt(Instant.now())
+                .build()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,229 @@
+package com.dominusleads.messaging.persistence;
+
+import com.dominusleads.messaging.domain.ChannelKind;
+import com.dominusleads.messaging.domain.MessageView;
+import com.dominusleads.messaging.domain.PendingMessage;
+import com.dominusleads.messaging.domain.Provider;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Messages both ways. An outgoing one moves SCHEDULED → SENDING (recorded and claimed, before the provider call) →
+ * SENT → DELIVERED → READ, or ends FAILED / UNDELIVERED / CANCELLED; every move is guarded by the state it leaves, so
+ * two instances (or a webhook and the dispatcher) never both apply one.
+ */
+@ApplicationScoped
+public class MessageStore {
+
+    /** A message's state as a status update or a send result needs it. */
+    public record Tracked(UUID id, String tenantId, UUID conversationId, String cnpj, String purpose, ChannelKind kind,
+                          String provider, String address, String status, int attempt, String providerMessageId) {
+    }
+
+    private static final String PENDING = "m.id, m.tenant_id, m.conversation_id, m.channel_id, m.purpose, m.kind,"
+            + " m.address, m.subject, m.body, m.attempt, m.send_tries, m.created_at, c.cnpj, c.state";
+    private static final String TRACKED = "m.id, m.tenant_id, m.conversation_id, c.cnpj, m.purpose, m.kind,"
+            + " m.provider, m.address, m.status, m.attempt, m.provider_message_id";
+    private static final String VIEW = "id, conversation_id, direction, purpose, kind, provider, channel_id, address,"
+            + " subject, body, status, attempt, provider_message_id, error_code, error, created_at, not_before,"
+            + " sent_at, delivered_at";
+
+    /** Records an outgoing message to be sent at {@code notBefore} (through {@code channelId}, or any of its kind). */
+    public Uni<Void> schedule(SqlClient tx, PendingMessage message, Instant notBefore) {
+        return tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id, direction, purpose,"
+                        + " kind, address, subject, body, status, attempt, not_before, created_at)"
+                        + " values ($1, $2, $3, $4, 'OUT', $5, $6, $7, $8, $9, 'SCHEDULED', $10, $11, $12)")
+                .execute(Tuple.from(Arrays.asList(message.id(), message.tenantId(), message.conversationId(),
+                        message.channelId(), message.purpose(), message.kind().name(), message.address(),
+                        message.subject(), message.body(), message.attempt(), utc(notBefore),
+                        utc(message.createdAt()))))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Up to {@code limit} messages due by {@code horizon}, oldest first, locked (others skip them) until the
+     * transaction ends.
+     */
+    public Uni<List<PendingMessage>> lockDue(SqlClient tx, Instant horizon, int limit) {
+        return tx.preparedQuery("select " + PENDING + " from message m left join conversation c"
+                        + " on c.id = m.conversation_id where m.status = 'SCHEDULED' and m.not_before <= $1"
+                        + " order by m.not_before limit $2 for update of m skip locked")
+                .execute(Tuple.of(utc(horizon), limit))
+                .map(rows -> ChannelStore.map(rows, MessageStore::toPending));
+    }
+
+    /** Records that the message is being sent through {@code channelId} at {@code at}: the idempotency record. */
+    public Uni<Void> markSending(SqlClient tx, List<Tuple> idChannelAtLease) {
+        return idChannelAtLease.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("update message set status = 'SENDING', channel_id = $2, provider = $3,"
+                        + " not_before = $4, claimed_until = $5, send_tries = send_tries + 1, updated_at = now()"
+                        + " where id = $1").executeBatch(idChannelAtLease).replaceWithVoid();
+    }
+
+    /** Puts a scheduled or in-doubt message back to wait until {@code notBefore}. */
+    public Uni<Void> reschedule(SqlClient tx, UUID id, Instant notBefore, boolean releaseChannel, String error) {
+        return tx.preparedQuery("update message set status = 'SCHEDULED', not_before = $2, claimed_until = null,"
+                        + " channel_id = case when $3 then null else channel_id end, error = coalesce($4, error),"
+                        + " updated_at = now() where id = $1 and status in ('SCHEDULED', 'SENDING')")
+                .execute(Tuple.of(id, utc(notBefore), releaseChannel, error)).replaceWithVoid();
+    }
+
+    /** Ends scheduled messages that must not go out (an opt-out, a reply, the list); their reason recorded. */
+    public Uni<Void> cancel(SqlClient tx, List<UUID> ids, String reason) {
+        return ids.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("update message set status = 'CANCELLED', error = $2, updated_at = now()"
+                        + " where id = any($1) and status = 'SCHEDULED'")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), reason)).replaceWithVoid();
+    }
+
+    /** Cancels every scheduled outreach message of these conversations. */
+    public Uni<Void> cancelOutreach(SqlClient tx, List<UUID> conversationIds, String reason) {
+        return conversationIds.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("update message set status = 'CANCELLED', error = $2, updated_at = now()"
+                        + " where conversation_id = any($1) and status = 'SCHEDULED' and purpose = 'OUTREACH'")
+                .execute(Tuple.of(conversationIds.toArray(UUID[]::new), reason)).replaceWithVoid();
+    }
+
+    /** The provider took the message: SENT with its id. Empty when it was not being sent (applied before). */
+    public Uni<Optional<Tracked>> markSent(SqlClient tx, UUID id, String providerMessageId) {
+        return tx.preparedQuery("update message m set status = 'SENT', provider_message_id = $2, sent_at = now(),"
+                        + " claimed_until = null, error = null, updated_at = now() from message old"
+                        + " left join conversation c on c.id = old.conversation_id"
+                        + " where m.id = $1 and old.id = m.id and m.status = 'SENDING' returning " + TRACKED)
+                .execute(Tuple.of(id, providerMessageId))
+                .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
+    }
+
+    /**
+     * A provider-reported status: moves the message from one of {@code from} to {@code status}. Empty when the
+     * message was elsewhere (a late, repeated or out-of-order status changes nothing).
+     */
+    public Uni<Optional<Tracked>> move(SqlClient tx, UUID id, List<String> from, String status, String errorCode,
+                                       String error) {
+        return tx.preparedQuery("update message m set status = $3, error_code = coalesce($4, m.error_code),"
+                        + " error = coalesce($5, m.error), claimed_until = null,"
+                        + " sent_at = case when m.sent_at is null and $3 in ('SENT', 'DELIVERED', 'READ') then now()"
+                        + " else m.sent_at end,"
+                        + " delivered_at = case when $3 in ('DELIVERED', 'READ') then coalesce(m.delivered_at, now())"
+                        + " else m.delivered_at end, updated_at = now()"
+                        + " from message old left join conversation c on c.id = old.conversation_id"
+                        + " where m.id = $1 and old.id = m.id and m.status = any($2) returning " + TRACKED)
+                .execute(Tuple.from(Arrays.asList(id, from.toArray(String[]::new), status, errorCode, error)))
+                .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
+    }
+
+    /** Adopts the provider's id for a message whose send answer was lost (a status named it by our id). */
+    public Uni<Void> adoptProviderId(SqlClient tx, UUID id, String providerMessageId) {
+        return tx.preparedQuery("update message set provider_message_id = $2 where id = $1"
+                        + " and provider_message_id is null").execute(Tuple.of(id, providerMessageId)).replaceWithVoid();
+    }
+
+    /** The outgoing message a provider id or our own id names, among {@code tenantId}'s. */
+    public Uni<Optional<Tracked>> track(SqlClient tx, String tenantId, Provider provider, String providerMessageId,
+                                        UUID messageId) {
+        return tx.preparedQuery("select " + TRACKED + " from message m left join conversation c"
+                        + " on c.id = m.conversation_id where m.tenant_id = $1 and m.direction = 'OUT'"
+                        + " and ((m.provider = $2 and m.provider_message_id = $3) or m.id = $4) limit 1")
+                .execute(Tuple.of(tenantId, provider.name(), providerMessageId, messageId))
+                .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
+    }
+
+    /**
+     * Stores an inbound message once: empty when the provider delivered it before (same provider id), so a webhook
+     * repeated three times is applied once.
+     */
+    public Uni<Boolean> receive(SqlClient tx, UUID id, String tenantId, UUID conversationId, UUID channelId,
+                                ChannelKind kind, Provider provider, String providerMessageId, String from, String text,
+                                Instant at) {
+        return tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id, direction, purpose,"
+                        + " kind, provider, address, body, status, provider_message_id, created_at)"
+                        + " values ($1, $2, $3, $4, 'IN', 'REPLY', $5, $6, $7, $8, 'RECEIVED', $9, $10)"
+                        + " on conflict (provider, provider_message_id) where provider_message_id is not null"
+                        + " do nothing")
+                .execute(Tuple.from(Arrays.asList(id, tenantId, conversationId, channelId, kind.name(),
+                        provider.name(), from, text, providerMessageId, utc(at))))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /**
+     * Claims up to {@code limit} messages whose send is in doubt (SENDING past its lease: the process stopped
+     * between recording and recording the answer) for {@code lease}, so one instance reconciles each.
+     */
+    public Uni<List<PendingMessage>> claimInDoubt(SqlClient tx, Duration lease, int limit) {
+        return tx.preparedQuery("update message m set claimed_until = now() + $1::interval from message old"
+                        + " left join conversation c on c.id = old.conversation_id where old.id = m.id and m.id in"
+                        + " (select id from message where status = 'SENDING' and claimed_until < now()"
+                        + " order by claimed_until limit $2 for update skip locked) returning " + PENDING)
+                .execute(Tuple.of(lease.toMillis() + " milliseconds", limit))
+                .map(rows -> ChannelStore.map(rows, MessageStore::toPending));
+    }
+
+    /** Outreach sent before {@code sentBefore} and never delivered, locked for the delivery-timeout sweep. */
+    public Uni<List<Tracked>> lockUndelivered(SqlClient tx, Instant sentBefore, int limit) {
+        return tx.preparedQuery("select " + TRACKED + " from message m left join conversation c"
+                        + " on c.id = m.conversation_id where m.status = 'SENT' and m.direction = 'OUT'"
+                        + " and m.purpose = 'OUTREACH' and m.sent_at < $1 order by m.sent_at limit $2"
+                        + " for update of m skip locked")
+                .execute(Tuple.of(utc(sentBefore), limit))
+                .map(rows -> ChannelStore.map(rows, MessageStore::toTracked));
+    }
+
+    /** The channel a conversation last used for {@code kind}: replies come back to it, so it keeps writing from it. */
+    public Uni<Optional<UUID>> lastChannel(SqlClient tx, UUID conversationId, ChannelKind kind) {
+        return tx.preparedQuery("select channel_id from message where conversation_id = $1 and kind = $2"
+                        + " and channel_id is not null order by created_at desc limit 1")
+                .execute(Tuple.of(conversationId, kind.name()))
+                .map(rows -> ChannelStore.first(rows).map(row -> row.getUUID(0)));
+    }
+
+    public Uni<List<MessageView>> ofConversation(SqlClient tx, String tenantId, UUID conversationId) {
+        return tx.preparedQuery("select " + VIEW + " from message where tenant_id = $1 and conversation_id = $2"
+                        + " order by created_at, id")
+                .execute(Tuple.of(tenantId, conversationId))
+                .map(rows -> ChannelStore.map(rows, MessageStore::toView));
+    }
+
+    private static PendingMessage toPending(Row row) {
+        return new PendingMessage(row.getUUID("id"), row.getString("tenant_id"), row.getUUID("conversation_id"),
+                row.getUUID("channel_id"), row.getString("purpose"), ChannelKind.valueOf(row.getString("kind")),
+                row.getString("address"), row.getString("subject"), row.getString("body"), row.getInteger("attempt"),
+                row.getInteger("send_tries"), instant(row.getOffsetDateTime("created_at")), row.getString("cnpj"),
+                row.getString("state"));
+    }
+
+    private static Tracked toTracked(Row row) {
+        return new Tracked(row.getUUID("id"), row.getString("tenant_id"), row.getUUID("conversation_id"),
+                row.getString("cnpj"), row.getString("purpose"), ChannelKind.valueOf(row.getString("kind")),
+                row.getString("provider"), row.getString("address"), row.getString("status"),
+                row.getInteger("attempt"), row.getString("provider_message_id"));
+    }
+
+    private static MessageView toView(Row row) {
+        return new MessageView(row.getUUID("id"), row.getUUID("conversation_id"), row.getString("direction"),
+                row.getString("purpose"), ChannelKind.valueOf(row.getString("kind")), row.getString("provider"),
+                row.getUUID("channel_id"), row.getString("address"), row.getString("subject"), row.getString("body"),
+                row.getString("status"), row.getInteger("attempt"), row.getString("provider_message_id"),
+                row.getString("error_code"), row.getString("error"), instant(row.getOffsetDateTime("created_at")),
+                instant(row.getOffsetDateTime("not_before")), instant(row.getOffsetDateTime("sent_at")),
+                instant(row.getOffsetDateTime("delivered_at")));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
