@@ -74,7 +74,7 @@ public class SendResults {
 
     /** The recipient cannot be reached on this channel: FAILED, and outreach falls back to its next channel. */
     public Uni<Void> failed(SqlClient tx, PendingMessage message, String errorCode, String reason) {
-        return messages.move(tx, message.id(), List.of("SENDING", "SCHEDULED"), "FAILED", errorCode, reason)
+        return messages.move(tx, message.id(), List.of("SENDING", "SENT", "SCHEDULED"), "FAILED", errorCode, reason)
                 .chain(moved -> moved.isEmpty() ? Uni.createFrom().voidItem()
                         : events.statusChanged(tx, moved.get(), "FAILED", errorCode)
                                 .chain(() -> message.outreach() && message.conversationId() != null

@@ -59,6 +59,13 @@ public class SuppressionStore {
                 .map(rows -> rows.rowCount() > 0);
     }
 
+    /** How {@code address} came onto {@code tenantId}'s list (OPT_OUT, MANUAL, PLATFORM), if it is on it. */
+    public Uni<java.util.Optional<String>> source(SqlClient tx, String tenantId, String address) {
+        return tx.preparedQuery("select source from suppression where tenant_id = $1 and address = $2")
+                .execute(Tuple.of(tenantId, address))
+                .map(rows -> ChannelStore.first(rows).map(row -> row.getString(0)));
+    }
+
     public Uni<Boolean> remove(SqlClient tx, String tenantId, String address) {
         return tx.preparedQuery("delete from suppression where tenant_id = $1 and address = $2")
                 .execute(Tuple.of(tenantId, address)).map(rows -> rows.rowCount() > 0);
