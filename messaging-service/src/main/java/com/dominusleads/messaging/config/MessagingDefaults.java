@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** What a tenant gets until its settings (tenant.settings-changed) say otherwise, and the outreach timings. */
-@ConfigMapping(prefix = "dominus.messaging")
+@ConfigMapping(prefix = "dominus.messaging.outreach")
 public interface MessagingDefaults {
 
     /** Outreach windows; outside them are the quiet hours (see SendingHours). */
