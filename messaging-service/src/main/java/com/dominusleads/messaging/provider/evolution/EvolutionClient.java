@@ -187,7 +187,9 @@ public class EvolutionClient implements ProviderClient {
     /** Evolution's {@code response.message}: a list of strings or objects, or one string (401). */
     private static List<Object> messages(JsonObject body) {
         Object message = HttpAnswers.object(body, "response").getValue("message");
-        return message instanceof JsonArray list ? list.getList() : message == null ? List.of() : List.of(message);
+        // JsonArray's stream, unlike its list, gives nested objects as JsonObject.
+        return message instanceof JsonArray list ? list.stream().toList()
+                : message == null ? List.of() : List.of(message);
     }
 
     private static String reason(HttpResponse<Buffer> response, JsonObject body) {
