@@ -25,10 +25,6 @@ public final class HttpAnswers {
         return response.statusCode() >= 200 && response.statusCode() < 300;
     }
 
-    public static boolean serverError(HttpResponse<Buffer> response) {
-        return response.statusCode() >= 500;
-    }
-
     /** The body as a JSON object; empty when there is none or it is not one. */
     public static JsonObject object(HttpResponse<Buffer> response) {
         Buffer body = response.body();

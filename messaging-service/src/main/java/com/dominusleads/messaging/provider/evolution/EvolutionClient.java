@@ -17,7 +17,6 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +52,6 @@ public class EvolutionClient implements ProviderClient {
     public static final List<String> WEBHOOK_EVENTS = List.of("MESSAGES_UPSERT", "MESSAGES_UPDATE",
             "CONNECTION_UPDATE");
 
-    /** Evolution's clock and ours differ a little, and its timestamps have whole seconds. */
-    static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
     private static final int PAGE_SIZE = 50;
     /** Beyond this many of our messages since the one sought, the lookup gives up rather than answer NotSent. */
     private static final int MAX_PAGES = 20;
@@ -83,8 +80,8 @@ public class EvolutionClient implements ProviderClient {
     /** See the class comment: Sent with the record's key id, Unknown for a same-text message to a LID, else NotSent. */
     @Override
     public Uni<Reconciliation> reconcile(Channel channel, OutgoingMessage message) {
-        Instant since = message.recordedAt().minus(CLOCK_SLACK);
-        Instant until = Instant.now().plus(CLOCK_SLACK);
+        Instant since = message.recordedAt().minus(Reconciliation.CLOCK_SLACK);
+        Instant until = Instant.now().plus(Reconciliation.CLOCK_SLACK);
         return Uni.createFrom().deferred(() -> search(channel, message, since, until, 1))
                 .onFailure().recoverWithItem(ProviderFailures::reconciliation);
     }

@@ -17,7 +17,6 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * message id, so every status is ours to match. Our own client rather than the Twilio SDK's, which retries 5xx.
  * <p>
  * <b>Reconciliation</b> lists the messages from the channel's number to the recipient (newest first) and looks for
- * one with the same body created since the message was recorded (less {@link #CLOCK_SLACK}).
+ * one with the same body created since the message was recorded (less {@link Reconciliation#CLOCK_SLACK}).
  */
 @ApplicationScoped
 public class TwilioClient implements ProviderClient {
@@ -45,11 +44,6 @@ public class TwilioClient implements ProviderClient {
     /** Secret: the account's auth token (Basic auth, and the key of {@code X-Twilio-Signature}). */
     public static final String AUTH_TOKEN = "authToken";
 
-    /**
-     * Twilio's clock and ours differ a little, and {@code date_created} has whole seconds: a message created up to this
-     * long before we recorded ours may still be ours.
-     */
-    static final Duration CLOCK_SLACK = Duration.ofSeconds(5);
     /**
      * Newest first: the message sought, recorded minutes ago, is on the first page unless this many were sent to the
      * same person from the same number since.
@@ -106,7 +100,7 @@ public class TwilioClient implements ProviderClient {
     }
 
     /** Where Twilio posts this message's statuses: the service's public webhook, with the channel and our id. */
-    public String statusCallback(Channel channel, OutgoingMessage message) {
+    private String statusCallback(Channel channel, OutgoingMessage message) {
         return ProviderHttp.url(publicUrl, "webhooks", "twilio", channel.id().toString(), "status",
                 message.id().toString());
     }
@@ -153,7 +147,7 @@ public class TwilioClient implements ProviderClient {
         if (!HttpAnswers.succeeded(response)) {
             return new Reconciliation.Unknown("Twilio answered the lookup with HTTP " + response.statusCode());
         }
-        Instant since = message.recordedAt().minus(CLOCK_SLACK);
+        Instant since = message.recordedAt().minus(Reconciliation.CLOCK_SLACK);
         return HttpAnswers.array(HttpAnswers.object(response), "messages").stream()
                 .filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
                 .filter(m -> message.body().equals(m.getValue("body")) && !created(m).isBefore(since))
