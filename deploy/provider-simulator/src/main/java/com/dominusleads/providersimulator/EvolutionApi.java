@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * instance's own token for that instance); instances ({@code POST /instance/create}, {@code GET
  * /instance/fetchInstances}, {@code GET /instance/connect/{i}} with a QR code while not paired, {@code GET
  * /instance/connectionState/{i}}, {@code DELETE /instance/logout/{i}}, {@code DELETE /instance/delete/{i}}); the
- * instance's webhook ({@code POST /webhook/set/{i}}, {@code GET /webhook/find/{i}}); and {@code POST
- * /message/sendText/{i}}. Webhooks ({@code messages.upsert}, {@code messages.update}, {@code send.message},
+ * instance's webhook ({@code POST /webhook/set/{i}}, {@code GET /webhook/find/{i}}); {@code POST
+ * /message/sendText/{i}}; and {@code POST /chat/findMessages/{i}} over the instance's sends. Webhooks ({@code messages.upsert}, {@code messages.update}, {@code send.message},
  * {@code connection.update}, {@code qrcode.updated}) go to the instance's URL with its configured headers, a
  * {@code jwt_key} header becoming {@code Authorization: Bearer <HS256 JWT>} as Evolution 2.3.7+ does. Evolution signs
  * nothing else: receivers authenticate with those headers.
@@ -65,7 +66,7 @@ final class EvolutionApi implements Provider {
     }
 
     static boolean handles(Call call) {
-        return call.size() > 0 && List.of("instance", "message", "webhook").contains(call.segments()[0]);
+        return call.size() > 0 && List.of("instance", "message", "webhook", "chat").contains(call.segments()[0]);
     }
 
     /**
@@ -129,6 +130,7 @@ final class EvolutionApi implements Provider {
             case "POST webhook/set" -> setWebhook(instance(required(target)), call.json());
             case "GET webhook/find" -> Answer.json(200, webhookJson(instance(required(target))));
             case "POST message/sendText" -> sendText(instance(required(target)), call.json());
+            case "POST chat/findMessages" -> findMessages(instance(required(target)), call.json());
             default -> throw error(404, "Not Found", "Cannot " + call.method() + " " + call.path());
         };
     }
@@ -386,6 +388,65 @@ final class EvolutionApi implements Provider {
             emit(instance, "send.message", "sent", id, contact, echo, Inbound.Signature.VALID, 0);
             sim.play(send, plan, this);
         });
+    }
+
+    /**
+     * Evolution's message search as its chat service answers it: filters {@code where.key.id}, {@code
+     * where.key.remoteJid}, {@code where.key.fromMe} (only {@code true} filters, as in Evolution) and {@code
+     * where.messageTimestamp} ({@code gte} and {@code lte} ISO dates, both or neither), newest first, {@code offset}
+     * records a page (default 50), {@code page} from 1. Only the instance's accepted sends are kept: a contact's
+     * messages are not listed.
+     */
+    private Answer findMessages(Instance instance, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw error(400, "Bad Request", "the body must be a JSON object");
+        }
+        JsonNode where = body.path("where");
+        String id = where.path("key").path("id").asText(null);
+        String remoteJid = where.path("key").path("remoteJid").asText(null);
+        Instant from;
+        Instant to;
+        try {
+            JsonNode range = where.path("messageTimestamp");
+            boolean both = range.hasNonNull("gte") && range.hasNonNull("lte");
+            from = both ? Instant.parse(range.get("gte").asText()) : Instant.MIN;
+            to = both ? Instant.parse(range.get("lte").asText()) : Instant.MAX;
+        } catch (DateTimeParseException e) {
+            throw error(400, "Bad Request", "messageTimestamp: " + e.getMessage());
+        }
+        int pageSize = body.path("offset").asInt(0) > 0 ? body.get("offset").asInt() : 50;
+        int page = Math.max(1, body.path("page").asInt(1));
+        // Evolution keeps timestamps in seconds, and compares the range's in seconds too.
+        List<Send> matching = sim.sends.matching(s -> s.provider().equals(NAME) && s.accepted()
+                        && s.account().equals(instance.name)
+                        && (id == null || id.equals(s.messageId()))
+                        && (remoteJid == null || remoteJid.equals(jid(s)))
+                        && s.at().getEpochSecond() >= from.getEpochSecond()
+                        && s.at().getEpochSecond() <= to.getEpochSecond())
+                .reversed();
+        ObjectNode answer = SimulatorConfig.MAPPER.createObjectNode();
+        ObjectNode messages = answer.putObject("messages");
+        messages.put("total", matching.size());
+        messages.put("pages", (matching.size() + pageSize - 1) / pageSize);
+        messages.put("currentPage", page);
+        ArrayNode records = messages.putArray("records");
+        matching.stream().skip((long) (page - 1) * pageSize).limit(pageSize).forEach(s -> {
+            ObjectNode record = records.addObject();
+            record.put("id", UUID.nameUUIDFromBytes(s.messageId().getBytes()).toString());
+            record.putObject("key").put("id", s.messageId()).put("fromMe", true).put("remoteJid", jid(s));
+            record.put("pushName", "");
+            record.put("messageType", "extendedTextMessage");
+            record.putObject("message").putObject("extendedTextMessage").put("text", s.body());
+            record.put("messageTimestamp", s.at().getEpochSecond());
+            record.put("instanceId", instance.id);
+            record.put("source", "unknown");
+            record.putArray("MessageUpdate");
+        });
+        return Answer.json(200, answer);
+    }
+
+    private static String jid(Send send) {
+        return send.contact().substring(1) + "@s.whatsapp.net";
     }
 
     // ---------------------------------------------------------------- webhooks

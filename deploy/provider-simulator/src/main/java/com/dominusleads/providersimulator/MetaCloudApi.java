@@ -21,18 +21,22 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Meta's WhatsApp Cloud API: {@code POST /{api-version}/{phone-number-id}/messages} (text and template messages) with
  * its answer and error shapes, and the webhooks that follow ({@code statuses[]} and {@code messages[]} under
  * {@code entry[].changes[].value}), signed {@code X-Hub-Signature-256} with the app secret and serialised as Meta
- * does (non-ASCII and {@code /} escaped).
+ * does (non-ASCII and {@code /} escaped). A send's {@code biz_opaque_callback_data} comes back in each of its
+ * statuses, as at Meta.
  */
 final class MetaCloudApi implements Provider {
 
     static final String NAME = "meta";
     static final int UNDELIVERABLE = 131026;
+    /** Meta's limit on {@code biz_opaque_callback_data}. */
+    static final int MAX_CALLBACK_DATA = 512;
 
     /**
      * Meta's webhook JSON (PHP's json_encode): {@code \u00e3} for "ã" (lower-case hex, surrogate pairs for emoji) and
@@ -66,6 +70,8 @@ final class MetaCloudApi implements Provider {
 
     private final Simulation sim;
     private final HttpClient verifier = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The sender's {@code biz_opaque_callback_data} per message id, echoed in the message's statuses. */
+    private final Map<String, String> callbackData = new ConcurrentHashMap<>();
 
     MetaCloudApi(Simulation sim) {
         this.sim = sim;
@@ -153,9 +159,17 @@ final class MetaCloudApi implements Provider {
             default -> throw invalid("(#100) Param type must be one of {TEXT, TEMPLATE} - got \"" + type + "\".",
                     "The provider simulator speaks text and template messages only.");
         }
+        String opaque = body.path("biz_opaque_callback_data").asText(null);
+        if (opaque != null && opaque.length() > MAX_CALLBACK_DATA) {
+            throw invalid("(#100) Invalid parameter", "biz_opaque_callback_data is longer than " + MAX_CALLBACK_DATA
+                    + " characters.");
+        }
         SimulatorConfig config = sim.config();
         Contacts.Plan plan = sim.contacts.plan(Channel.WHATSAPP, contact, config);
         String messageId = wamid();
+        if (opaque != null) {
+            callbackData.put(messageId, opaque);
+        }
         String from = displayNumber(config, phoneNumberId);
         Send send = sim.record(new SendLog.SendDraft(NAME, Channel.WHATSAPP, phoneNumberId, from, to, contact, type,
                 text, messageId, Instant.now(), 200, null, plan.outcome(), plan.afterOptOut()));
@@ -194,6 +208,10 @@ final class MetaCloudApi implements Provider {
         statusNode.put("status", status);
         statusNode.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
         statusNode.put("recipient_id", send.contact().substring(1));
+        String opaque = callbackData.get(send.messageId());
+        if (opaque != null) {
+            statusNode.put("biz_opaque_callback_data", opaque);
+        }
         if (status.equals("sent") || status.equals("delivered")) {
             String category = send.type().equals("template") ? "marketing" : "service";
             ObjectNode conversation = statusNode.putObject("conversation");
@@ -325,6 +343,11 @@ final class MetaCloudApi implements Provider {
             result.put("verified", false);
         }
         return result;
+    }
+
+    /** Forgets the sends' callback data (with the sends, on a reset). */
+    void clear() {
+        callbackData.clear();
     }
 
     // ---------------------------------------------------------------- ids and errors

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ul>
  * <li><b>Meta WhatsApp Cloud API</b> under {@code /{api-version}/…} ({@link MetaCloudApi});</li>
  * <li><b>Twilio</b> SMS and WhatsApp under {@code /2010-04-01/…} ({@link TwilioApi});</li>
- * <li><b>Evolution API v2</b> under {@code /instance/…}, {@code /webhook/…}, {@code /message/…}
+ * <li><b>Evolution API v2</b> under {@code /instance/…}, {@code /webhook/…}, {@code /message/…}, {@code /chat/…}
  * ({@link EvolutionApi});</li>
  * <li><b>e-mail</b> through GreenMail: mails to watched contacts are read by IMAP and answered by SMTP
  * ({@link MailboxResponder}).</li>
@@ -188,6 +188,7 @@ public final class ProviderSimulator implements AutoCloseable {
     /** As {@link #reset()}; {@code restoreConfig}: the configuration goes back to the starting one too. */
     public void reset(boolean restoreConfig) {
         sim.reset(restoreConfig);
+        meta.clear();
         twilio.clear();
         evolution.clear();
         mail.clear();

@@ -11,6 +11,7 @@ import io.jsonwebtoken.security.Keys;
 import io.jsonwebtoken.security.SignatureException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.SecretKey;
@@ -103,6 +104,51 @@ class EvolutionApiTest {
         assertThat(Http.json(noText).at("/response/message/0").asText())
                 .isEqualTo("instance requires property \"text\"");
         assertThat(simulator.sends().all()).isEmpty();
+    }
+
+    @Test
+    void findMessagesListsTheInstancesSendsNewestFirstInEvolutionsShape() throws Exception {
+        simulator.configure("{\"outcomes\": {\"script\": {\"+5511999990001\": \"silence\","
+                + " \"+5511999990002\": \"silence\", \"+5511999990009\": \"invalid_number\"}}}");
+        Instant before = Instant.now();
+        String first = Http.json(sendText(INSTANCE, "5511999990001", "Primeira", API_KEY)).at("/key/id").asText();
+        String second = Http.json(sendText(INSTANCE, "5511999990001", "Segunda", API_KEY)).at("/key/id").asText();
+        sendText(INSTANCE, "5511999990002", "Outro contato", API_KEY);
+        sendText(INSTANCE, "5511999990009", "Recusada", API_KEY);
+
+        JsonNode page = Http.json(http.post("/chat/findMessages/" + INSTANCE, """
+                {"where": {"key": {"remoteJid": "5511999990001@s.whatsapp.net", "fromMe": true}}}""",
+                "apikey", INSTANCE_TOKEN)).get("messages");
+
+        assertThat(page.get("total").asInt()).isEqualTo(2);
+        assertThat(page.get("pages").asInt()).isEqualTo(1);
+        assertThat(page.get("currentPage").asInt()).isEqualTo(1);
+        JsonNode newest = page.at("/records/0");
+        assertThat(newest.at("/key/id").asText()).isEqualTo(second);
+        assertThat(newest.at("/key/fromMe").asBoolean()).isTrue();
+        assertThat(newest.at("/key/remoteJid").asText()).isEqualTo("5511999990001@s.whatsapp.net");
+        assertThat(newest.at("/message/extendedTextMessage/text").asText()).isEqualTo("Segunda");
+        assertThat(newest.get("messageTimestamp").asLong()).isBetween(before.getEpochSecond(),
+                Instant.now().getEpochSecond());
+        assertThat(page.at("/records/1/key/id").asText()).isEqualTo(first);
+
+        JsonNode byId = Http.json(http.post("/chat/findMessages/" + INSTANCE,
+                "{\"where\": {\"key\": {\"id\": \"" + first + "\"}}}", "apikey", API_KEY));
+        assertThat(byId.at("/messages/records/0/message/extendedTextMessage/text").asText()).isEqualTo("Primeira");
+        assertThat(byId.at("/messages/total").asInt()).isEqualTo(1);
+
+        JsonNode paged = Http.json(http.post("/chat/findMessages/" + INSTANCE,
+                "{\"where\": {}, \"offset\": 2, \"page\": 2}", "apikey", API_KEY)).get("messages");
+        assertThat(paged.get("total").asInt()).isEqualTo(3);
+        assertThat(paged.get("pages").asInt()).isEqualTo(2);
+        assertThat(paged.get("records")).extracting(r -> r.at("/key/id").asText()).containsExactly(first);
+
+        String future = Instant.now().plusSeconds(60).toString();
+        JsonNode later = Http.json(http.post("/chat/findMessages/" + INSTANCE, "{\"where\": {\"messageTimestamp\":"
+                + " {\"gte\": \"" + future + "\", \"lte\": \"" + future + "\"}}}", "apikey", API_KEY));
+        assertThat(later.at("/messages/total").asInt()).isZero();
+
+        assertThat(http.post("/chat/findMessages/nope", "{}", "apikey", API_KEY).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -160,6 +160,37 @@ class MetaCloudApiTest {
     }
 
     @Test
+    void everyStatusEchoesTheSendsCallbackDataAndAStatusOfASendWithoutNoneHasNone() throws Exception {
+        simulator.configure("{\"outcomes\": {\"script\": {\"+5511999990006\": \"silence\","
+                + " \"+5511999990007\": \"invalid_number\"}}}");
+        String withData = """
+                {"messaging_product": "whatsapp", "to": "5511999990006", "type": "text", "text": {"body": "Olá"},
+                 "biz_opaque_callback_data": "0196a1b2-our-message-id"}""";
+        String id = Http.json(send(withData, TOKEN)).at("/messages/0/id").asText();
+        String failing = withData.replace("5511999990006", "5511999990007").replace("0196a1b2", "0196c3d4");
+        String failedId = Http.json(send(failing, TOKEN)).at("/messages/0/id").asText();
+        send(text("+5511999990006", "Sem dados"), TOKEN);
+
+        assertThat(simulator.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+        List<JsonNode> statuses = receiver.received().stream()
+                .map(r -> r.json().at("/entry/0/changes/0/value/statuses/0")).toList();
+
+        assertThat(statuses).filteredOn(s -> s.get("id").asText().equals(id))
+                .extracting(s -> s.get("status").asText() + " " + s.path("biz_opaque_callback_data").asText())
+                .containsExactly("sent 0196a1b2-our-message-id", "delivered 0196a1b2-our-message-id");
+        assertThat(statuses).filteredOn(s -> s.get("id").asText().equals(failedId))
+                .extracting(s -> s.get("status").asText() + " " + s.path("biz_opaque_callback_data").asText())
+                .containsExactly("failed 0196c3d4-our-message-id");
+        assertThat(statuses).filteredOn(s -> !s.get("id").asText().equals(id) && !s.get("id").asText().equals(failedId))
+                .hasSize(2).allSatisfy(s -> assertThat(s.has("biz_opaque_callback_data")).isFalse());
+
+        String tooLong = withData.replace("0196a1b2-our-message-id", "x".repeat(513));
+        HttpResponse<String> refused = send(tooLong, TOKEN);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Http.json(refused).at("/error/code").asInt()).isEqualTo(100);
+    }
+
+    @Test
     void webhooksAreSerialisedAsMetaDoesSoOnlyTheRawBodyVerifies() throws Exception {
         simulator.configure("{\"outcomes\": {\"script\": {\"+5511999990003\": \"not_interested\"},"
                 + " \"replies\": {\"not_interested\": \"Não tenho interesse, obrigado. \uD83D\uDC4D\"}}}");
