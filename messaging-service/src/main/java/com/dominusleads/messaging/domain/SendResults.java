@@ -4,6 +4,7 @@ import com.dominusleads.messaging.messaging.MessagingEvents;
 import com.dominusleads.messaging.persistence.ChannelStore;
 import com.dominusleads.messaging.persistence.ConversationStore;
 import com.dominusleads.messaging.persistence.MessageStore;
+import com.dominusleads.messaging.provider.ProviderFailures;
 import com.dominusleads.messaging.provider.SendResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -22,6 +23,8 @@ import org.jboss.logging.Logger;
 public class SendResults {
 
     static final int MAX_TRIES = 8;
+    /** How long a send that got no answer waits before its provider is asked whether it arrived. */
+    static final Duration IN_DOUBT_AFTER = Duration.ofSeconds(10);
 
     private static final Logger LOG = Logger.getLogger(SendResults.class);
 
@@ -54,6 +57,10 @@ public class SendResults {
             case SendResult.ChannelFailure failure -> channels.recordError(tx, channel.id(),
                             failure.errorCode() + ": " + failure.reason())
                     .chain(() -> retryLater(tx, message, true, failure.errorCode(), failure.reason()));
+            case SendResult.Transient failure when ProviderFailures.mayHaveArrived(failure) ->
+                    // No answer, but the request may have reached the provider: in doubt, asked before any resend.
+                    messages.holdInDoubt(tx, message.id(), Instant.now().plus(IN_DOUBT_AFTER),
+                            failure.errorCode() + ": " + failure.reason());
             case SendResult.Transient failure -> retryLater(tx, message, false, failure.errorCode(), failure.reason());
         };
     }

@@ -79,6 +79,13 @@ public class MessageStore {
                 .execute(Tuple.of(id, utc(notBefore), releaseChannel, error)).replaceWithVoid();
     }
 
+    /** Leaves a send without an answer in doubt until {@code until}, when the provider is asked whether it has it. */
+    public Uni<Void> holdInDoubt(SqlClient tx, UUID id, Instant until, String error) {
+        return tx.preparedQuery("update message set claimed_until = $2, error = $3, updated_at = now()"
+                        + " where id = $1 and status = 'SENDING'")
+                .execute(Tuple.of(id, utc(until), error)).replaceWithVoid();
+    }
+
     /** Ends scheduled messages that must not go out (an opt-out, a reply, the list); their reason recorded. */
     public Uni<Void> cancel(SqlClient tx, List<UUID> ids, String reason) {
         return ids.isEmpty() ? Uni.createFrom().voidItem()

@@ -44,6 +44,11 @@ public final class ProviderFailures {
         return IO_ERROR;
     }
 
+    /** True when a send that got no answer may still have reached the provider (so it must not be resent blindly). */
+    public static boolean mayHaveArrived(SendResult.Transient failure) {
+        return TIMEOUT.equals(failure.errorCode()) || IO_ERROR.equals(failure.errorCode());
+    }
+
     /** The failure's class and message: no secrets or bodies are in either (URLs carry no credentials). */
     public static String describe(Throwable failure) {
         return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
