@@ -110,18 +110,21 @@ public final class TestStack {
     }
 
     /**
-     * A real SMTP server in this JVM (GreenMail) on 127.0.0.1, no authentication, accepting every recipient. Read what
-     * arrived with {@link Mailbox}.
+     * A real SMTP and IMAP server in this JVM (GreenMail) on 127.0.0.1, no authentication (any login opens that
+     * address's mailbox), accepting every recipient. Read what arrived with {@link Mailbox}, or over IMAP.
      */
     public static synchronized GreenMail mail() {
         if (mail == null) {
             // Port 0: the system picks a free one, so two test JVMs never race for a port.
-            GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+            GreenMail server = new GreenMail(new ServerSetup[] {
+                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+                    new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()})
                     .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "mail-test-shutdown"));
             mail = server;
-            LOG.infof("SMTP (GreenMail) started on port %d", server.getSmtp().getPort());
+            LOG.infof("SMTP and IMAP (GreenMail) started on ports %d and %d", server.getSmtp().getPort(),
+                    server.getImap().getPort());
         }
         return mail;
     }

@@ -1,0 +1,28 @@
+package com.dominusleads.messaging;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * The service as outreach tests need it: a fixed HTTP port (providers call the webhooks back, and Twilio signs the
+ * public URL, which must be known before start), every hour a sending hour, fast dispatch rounds and mailbox polls.
+ */
+public class MessagingTestProfile implements QuarkusTestProfile {
+
+    public static final int PORT = 18995;
+    public static final String PUBLIC_URL = "http://127.0.0.1:" + PORT;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "quarkus.http.test-port", String.valueOf(PORT),
+                "dominus.messaging.public-url", PUBLIC_URL,
+                "dominus.messaging.outreach.sending-hours", "MON-SUN 00:00-24:00",
+                "dominus.messaging.dispatch.interval", "100ms",
+                "dominus.messaging.dispatch.delay", "0s",
+                "dominus.messaging.reconcile.interval", "1s",
+                "dominus.messaging.delivery-check", "1s",
+                "dominus.messaging.mailbox-poll", "1s",
+                "dominus.messaging.providers.meta.reconcile-after", "3s");
+    }
+}

@@ -1,0 +1,71 @@
+package com.dominusleads.messaging.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.dominusleads.messaging.MessagingFixture;
+import com.dominusleads.messaging.MessagingTestProfile;
+import com.dominusleads.providersimulator.ProviderSimulator;
+import com.dominusleads.providersimulator.Send;
+import com.dominusleads.testsupport.ApicurioTestResource;
+import com.dominusleads.testsupport.KafkaTestResource;
+import com.dominusleads.testsupport.Mailbox;
+import com.dominusleads.testsupport.PostgresTestResource;
+import com.dominusleads.testsupport.ServiceDatabase;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outreach end to end inside the service: prelead.selected from Kafka → conversation → dispatcher → the providers'
+ * real HTTP contracts (the simulator) → signed status webhooks back → fallback to the next channel.
+ */
+@QuarkusTest
+@TestProfile(MessagingTestProfile.class)
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "messaging"))
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(ApicurioTestResource.class)
+class OutreachFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    MessagingFixture fixture;
+
+    @Test
+    void fallsBackFromWhatsAppToSmsToEmailWhenTheNumberIsInvalid() {
+        String tenant = ServiceDatabase.newTenant();
+        ProviderSimulator providers = MessagingFixture.simulator();
+        fixture.metaWhatsApp(tenant, "1065400001", "+5511940000001", 20);
+        fixture.twilio(tenant, com.dominusleads.messaging.domain.ChannelKind.SMS, "+5511940000002", 20);
+        fixture.email(tenant, "vendas@" + tenant + ".example");
+        String mobile = "+5511987650001";
+        String email = "contato@empresa-" + tenant + ".example";
+        providers.configure("""
+                {"outcomes": {"script": {"%s": {"whatsapp": "invalid_number", "sms": "invalid_number"},
+                                         "%s": "silence"}}}""".formatted(mobile, email));
+
+        fixture.select(tenant, "11222333000181", List.of(mobile), List.of(email));
+
+        List<Mailbox.Mail> mails = Mailbox.awaitMessagesTo(email, 1, WAIT);
+        assertThat(mails).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).contains("Empresa 11222333000181");
+            assertThat(mail.text()).contains("PARE");
+        });
+        List<Send> toMobile = providers.sends().matching(send -> mobile.equals(send.contact()));
+        assertThat(toMobile).extracting(Send::provider).containsExactly("meta", "twilio");
+        assertThat(toMobile).allMatch(Send::accepted);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(fixture.outbox(tenant, "message.sent")).isEqualTo(3);
+            assertThat(fixture.outbox(tenant, "message.status-changed")).isGreaterThanOrEqualTo(2);
+            assertThat(fixture.conversationState(tenant, "11222333000181")).isEqualTo("AWAITING_REPLY");
+        });
+        assertThat(fixture.database().count("select count(*) from message where tenant_id = $1 and status = 'FAILED'"
+                + " and error_code in ('131026', '30003')", tenant)).isEqualTo(2);
+    }
+}
