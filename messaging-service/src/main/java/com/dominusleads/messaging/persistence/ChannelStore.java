@@ -24,4 +24,9 @@ public class ChannelStore {
     public Uni<List<Channel>> live(String tenantId, Provider provider) {
         throw new UnsupportedOperationException("being written");
     }
+
+    /** The live channels of {@code provider} of every tenant (the mailbox poller reads them all). */
+    public Uni<List<Channel>> liveAcrossTenants(Provider provider) {
+        throw new UnsupportedOperationException("being written");
+    }
 }
