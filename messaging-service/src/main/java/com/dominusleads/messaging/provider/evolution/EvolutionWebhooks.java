@@ -12,6 +12,8 @@ import com.dominusleads.messaging.provider.ProviderEvent.ConnectionChanged;
 import com.dominusleads.messaging.provider.ProviderEvent.InboundMessage;
 import com.dominusleads.messaging.provider.ProviderEvent.StatusUpdate;
 import com.dominusleads.messaging.provider.WebhookValues;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +91,19 @@ public class EvolutionWebhooks {
             return false;
         }
         return jwtKey == null || validJwt(channel, jwtKey, header(headers, "Authorization"));
+    }
+
+    /**
+     * The JSON object of a body whose headers passed {@link #verifyHeaders}.
+     *
+     * @throws MalformedPayloadException when it is not one
+     */
+    public JsonObject readBody(byte[] rawBody) {
+        try {
+            return new JsonObject(Buffer.buffer(rawBody));
+        } catch (DecodeException | ClassCastException e) {
+            throw new MalformedPayloadException("not a JSON object: " + e.getMessage(), e);
+        }
     }
 
     /** The body names the channel's instance and, when it carries {@code apikey}, the channel's instance token. */
