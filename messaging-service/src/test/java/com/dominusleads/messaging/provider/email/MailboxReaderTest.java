@@ -29,7 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,13 +45,13 @@ class MailboxReaderTest {
     private static final String INTERESTED = "ana@empresa.example";
     private static final String UNKNOWN = "ninguem@empresa.example";
 
-    private GreenMail mail;
-    private ProviderSimulator providers;
-    private Channel channel;
+    private static GreenMail mail;
+    private static ProviderSimulator providers;
+    private static Channel channel;
     private final MailboxReader reader = new MailboxReader();
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         mail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
@@ -68,10 +69,16 @@ class MailboxReaderTest {
                 .formatted(mail.getSmtp().getPort(), mail.getImap().getPort(), INTERESTED, UNKNOWN)));
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         providers.close();
         mail.stop();
+    }
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        providers.reset();
+        mail.purgeEmailFromAllMailboxes();
     }
 
     @Test
@@ -207,10 +214,11 @@ class MailboxReaderTest {
         Transport.send(message);
     }
 
-    private Session smtp() {
+    private static Session smtp() {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", String.valueOf(mail.getSmtp().getPort()));
+        properties.put("mail.smtp.localhost", "localhost");   // HELO name: spares a slow lookup of our host name
         return Session.getInstance(properties);
     }
 }
