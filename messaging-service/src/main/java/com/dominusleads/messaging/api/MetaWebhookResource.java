@@ -79,7 +79,7 @@ public class MetaWebhookResource {
                 throw WebhookErrors.invalidSignature("Meta", "X-Hub-Signature-256");
             }
             return route(channel, webhooks.parseByPhoneNumberId(body));
-        }).replaceWith(Response.ok().build());
+        }).replaceWith(() -> Response.ok().build());
     }
 
     private Uni<Void> route(Channel channel, Map<String, List<ProviderEvent>> byNumber) {
