@@ -1,0 +1,19 @@
+package com.dominusleads.messaging.provider.evolution;
+
+/** The names of an Evolution API channel's settings and secrets. */
+public final class EvolutionChannelKeys {
+
+    /** Setting: the tenant's own Evolution server. */
+    public static final String SERVER_URL = "serverUrl";
+    /** Setting: the channel's instance on that server (webhooks name it in {@code instance}). */
+    public static final String INSTANCE = "instance";
+    /** Secret: the instance's token; Evolution also puts it in every webhook's {@code apikey}. */
+    public static final String API_KEY = "apiKey";
+    /** Secret, optional: the value of the custom webhook header {@code x-evolution-secret}. */
+    public static final String WEBHOOK_SECRET = "webhookSecret";
+    /** Secret, optional: the webhook's {@code jwt_key}, with which Evolution ≥ 2.3.7 signs a bearer JWT. */
+    public static final String JWT_KEY = "jwtKey";
+
+    private EvolutionChannelKeys() {
+    }
+}
