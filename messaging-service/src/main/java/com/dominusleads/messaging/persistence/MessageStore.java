@@ -168,11 +168,11 @@ public class MessageStore {
      * between recording and recording the answer) for {@code lease}, so one instance reconciles each.
      */
     public Uni<List<PendingMessage>> claimInDoubt(SqlClient tx, Duration lease, int limit) {
-        return tx.preparedQuery("update message m set claimed_until = now() + $1::interval from message old"
+        return tx.preparedQuery("update message m set claimed_until = now() + $1 * interval '1 millisecond' from message old"
                         + " left join conversation c on c.id = old.conversation_id where old.id = m.id and m.id in"
                         + " (select id from message where status = 'SENDING' and claimed_until < now()"
                         + " order by claimed_until limit $2 for update skip locked) returning " + PENDING)
-                .execute(Tuple.of(lease.toMillis() + " milliseconds", limit))
+                .execute(Tuple.of(lease.toMillis(), limit))
                 .map(rows -> ChannelStore.map(rows, MessageStore::toPending));
     }
 

@@ -42,7 +42,7 @@ class OutreachFlowTest {
         String tenant = ServiceDatabase.newTenant();
         ProviderSimulator providers = MessagingFixture.simulator();
         fixture.metaWhatsApp(tenant, "1065400001", "+5511940000001", 20);
-        fixture.twilio(tenant, com.dominusleads.messaging.domain.ChannelKind.SMS, "+5511940000002", 20);
+        fixture.twilio(tenant, ChannelKind.SMS, "+5511940000002", 20);
         fixture.email(tenant, "vendas@" + tenant + ".example");
         String mobile = "+5511987650001";
         String email = "contato@empresa-" + tenant + ".example";
@@ -67,5 +67,56 @@ class OutreachFlowTest {
         });
         assertThat(fixture.database().count("select count(*) from message where tenant_id = $1 and status = 'FAILED'"
                 + " and error_code in ('131026', '30003')", tenant)).isEqualTo(2);
+    }
+
+    @Test
+    void anOptOutStopsEveryChannelAtOnceAndARepeatedWebhookCountsOnce() {
+        String tenant = ServiceDatabase.newTenant();
+        ProviderSimulator providers = MessagingFixture.simulator();
+        fixture.metaWhatsApp(tenant, "1065400002", "+5511940000003", 20);
+        fixture.twilio(tenant, ChannelKind.SMS, "+5511940000004", 20);
+        fixture.email(tenant, "vendas@" + tenant + ".example");
+        String mobile = "+5511987650002";
+        String email = "contato@optout-" + tenant + ".example";
+        providers.configure("""
+                {"outcomes": {"script": {"%s": "opt_out"}}}""".formatted(mobile));
+
+        fixture.select(tenant, "22333444000190", List.of(mobile), List.of(email));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(fixture.outbox(tenant, "contact.opted-out")).isEqualTo(1);
+            assertThat(fixture.outbox(tenant, "message.replied")).isEqualTo(1);
+            assertThat(fixture.conversationState(tenant, "22333444000190")).isEqualTo("OPTED_OUT");
+            // The one confirmation, through the number the contact wrote to.
+            assertThat(providers.sends().matching(send -> mobile.equals(send.contact()))).hasSize(2);
+        });
+        assertThat(fixture.database().count("select count(*) from suppression where tenant_id = $1 and address = $2"
+                + " and source = 'OPT_OUT'", tenant, mobile)).isEqualTo(1);
+
+        // Meta delivers the same reply twice more (its retries): applied once.
+        List<com.dominusleads.providersimulator.Delivery> replies = providers.deliveries().matching(delivery ->
+                "inbound".equals(delivery.kind()) && mobile.equals(delivery.contact()));
+        assertThat(replies).hasSize(1);
+        providers.resend(replies.get(0).id(), false);
+        providers.resend(replies.get(0).id(), false);
+        assertThat(providers.deliveries().matching(delivery -> "inbound".equals(delivery.kind())
+                && mobile.equals(delivery.contact()))).hasSize(3).allMatch(delivery -> delivery.status() == 200);
+        assertThat(fixture.outbox(tenant, "message.replied")).isEqualTo(1);
+        assertThat(fixture.outbox(tenant, "contact.opted-out")).isEqualTo(1);
+        assertThat(fixture.database().count("select count(*) from message where tenant_id = $1 and direction = 'IN'",
+                tenant)).isEqualTo(1);
+
+        // Another company of the same tenant listing that mobile is never written to, on any channel.
+        String otherEmail = "compras@optout-" + tenant + ".example";
+        fixture.select(tenant, "33444555000101", List.of(mobile), List.of(otherEmail));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(fixture.conversationState(tenant, "33444555000101")).isEqualTo("SUPPRESSED"));
+        // Two sends ever: the outreach, and after the opt-out only its confirmation.
+        assertThat(providers.sends().matching(send -> mobile.equals(send.contact())))
+                .filteredOn(Send::afterOptOut).singleElement()
+                .satisfies(send -> assertThat(send.body()).contains("não receberá mais mensagens"));
+        assertThat(providers.sends().matching(send -> mobile.equals(send.contact()))).hasSize(2);
+        assertThat(Mailbox.messagesTo(otherEmail)).isEmpty();
+        assertThat(Mailbox.messagesTo(email)).isEmpty();
     }
 }
