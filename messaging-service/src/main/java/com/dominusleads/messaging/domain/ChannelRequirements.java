@@ -1,5 +1,10 @@
 package com.dominusleads.messaging.domain;
 
+import com.dominusleads.messaging.provider.email.EmailChannelKeys;
+import com.dominusleads.messaging.provider.evolution.EvolutionChannelKeys;
+import com.dominusleads.messaging.provider.meta.MetaChannelKeys;
+import com.dominusleads.messaging.provider.twilio.TwilioChannelKeys;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +20,13 @@ public final class ChannelRequirements {
     }
 
     private static final Map<Provider, Needs> NEEDS = Map.of(
-            Provider.META, new Needs(Set.of("phoneNumberId"), Set.of("accessToken", "appSecret", "verifyToken")),
-            Provider.TWILIO, new Needs(Set.of("accountSid"), Set.of("authToken")),
-            Provider.EVOLUTION, new Needs(Set.of("serverUrl", "instance"), Set.of("apiKey")),
-            Provider.SMTP, new Needs(Set.of("host", "port"), Set.of()));
+            Provider.META, new Needs(MetaChannelKeys.REQUIRED_SETTINGS, MetaChannelKeys.REQUIRED_SECRETS),
+            Provider.TWILIO, new Needs(TwilioChannelKeys.REQUIRED_SETTINGS, TwilioChannelKeys.REQUIRED_SECRETS),
+            Provider.EVOLUTION, new Needs(EvolutionChannelKeys.REQUIRED_SETTINGS, EvolutionChannelKeys.REQUIRED_SECRETS),
+            Provider.SMTP, new Needs(EmailChannelKeys.REQUIRED_SETTINGS, EmailChannelKeys.REQUIRED_SECRETS));
+
+    /** jose4j refuses shorter HS256 keys: a channel with one would have every webhook refused. */
+    static final int MIN_JWT_KEY_BYTES = 32;
 
     private ChannelRequirements() {
     }
@@ -39,9 +47,20 @@ public final class ChannelRequirements {
                 .forEach(name -> problems.add("settings." + name + " is required for " + provider));
         needs.secrets().stream().filter(name -> isBlank(secrets.get(name))).sorted()
                 .forEach(name -> problems.add("secrets." + name + " is required for " + provider));
-        if (provider == Provider.EVOLUTION && isBlank(secrets.get("webhookSecret")) && isBlank(secrets.get("jwtKey"))) {
-            problems.add("secrets.webhookSecret or secrets.jwtKey is required for EVOLUTION: its webhooks carry no"
-                    + " signature otherwise");
+        if (provider == Provider.EVOLUTION) {
+            String secret = secrets.get(EvolutionChannelKeys.WEBHOOK_SECRET);
+            String jwtKey = secrets.get(EvolutionChannelKeys.JWT_KEY);
+            if (isBlank(secret) && isBlank(jwtKey)) {
+                problems.add("secrets.webhookSecret or secrets.jwtKey is required for EVOLUTION: its webhooks carry no"
+                        + " signature otherwise");
+            }
+            if (!isBlank(jwtKey) && jwtKey.getBytes(StandardCharsets.UTF_8).length < MIN_JWT_KEY_BYTES) {
+                problems.add("secrets.jwtKey must be at least " + MIN_JWT_KEY_BYTES + " bytes (HS256)");
+            }
+        }
+        if (provider == Provider.SMTP && !isBlank(settings.get(EmailChannelKeys.PORT))
+                && !settings.get(EmailChannelKeys.PORT).matches("[0-9]{1,5}")) {
+            problems.add("settings.port must be a port number");
         }
         return problems;
     }

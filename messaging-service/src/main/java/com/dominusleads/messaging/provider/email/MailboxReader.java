@@ -129,12 +129,12 @@ public class MailboxReader {
     }
 
     private static Store connect(Channel channel) throws MessagingException {
-        String security = channel.setting(MailboxChannelKeys.IMAP_SECURITY, "none").toLowerCase(Locale.ROOT);
+        String security = channel.setting(EmailChannelKeys.IMAP_SECURITY, "none").toLowerCase(Locale.ROOT);
         String protocol = security.equals("ssl") ? "imaps" : "imap";
         String prefix = "mail." + protocol + ".";
         Properties properties = new Properties();
-        properties.put(prefix + "host", channel.setting(MailboxChannelKeys.IMAP_HOST));
-        properties.put(prefix + "port", channel.setting(MailboxChannelKeys.IMAP_PORT,
+        properties.put(prefix + "host", channel.setting(EmailChannelKeys.IMAP_HOST));
+        properties.put(prefix + "port", channel.setting(EmailChannelKeys.IMAP_PORT,
                 protocol.equals("imaps") ? "993" : "143"));
         properties.put(prefix + "connectiontimeout", CONNECT_TIMEOUT_MILLIS);
         properties.put(prefix + "timeout", READ_TIMEOUT_MILLIS);
@@ -151,8 +151,8 @@ public class MailboxReader {
                     + " (none, ssl or starttls)");
         }
         Store store = Session.getInstance(properties).getStore(protocol);
-        store.connect(channel.setting(MailboxChannelKeys.IMAP_USERNAME),
-                channel.secret(MailboxChannelKeys.IMAP_PASSWORD));
+        store.connect(channel.setting(EmailChannelKeys.IMAP_USERNAME),
+                channel.secret(EmailChannelKeys.IMAP_PASSWORD));
         return store;
     }
 }

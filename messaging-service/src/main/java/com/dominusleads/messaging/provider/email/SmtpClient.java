@@ -1,5 +1,6 @@
 package com.dominusleads.messaging.provider.email;
 
+import static com.dominusleads.messaging.provider.email.EmailChannelKeys.*;
 import com.dominusleads.messaging.domain.Channel;
 import com.dominusleads.messaging.domain.OutgoingMessage;
 import com.dominusleads.messaging.domain.Provider;
@@ -44,25 +45,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SmtpClient implements ProviderClient {
 
-    /** Setting: the SMTP server's host. */
-    public static final String HOST = "host";
-    /** Setting: its port; by default 25, 587 with STARTTLS, 465 with SSL. */
-    public static final String PORT = "port";
-    /** Setting: {@code none} (the default), {@code starttls} or {@code ssl}. */
-    public static final String SECURITY = "security";
-    /** Setting (optional): the SMTP user; without it, no authentication. */
-    public static final String USERNAME = "username";
-    /** Setting (optional): the name shown in {@code From}. */
-    public static final String FROM_NAME = "fromName";
-    /** Settings of the mailbox replies are read from (the mailbox poller's). */
-    public static final String IMAP_HOST = "imapHost";
-    public static final String IMAP_PORT = "imapPort";
-    public static final String IMAP_USERNAME = "imapUsername";
-    public static final String IMAP_SECURITY = "imapSecurity";
-    /** Secret (optional): the SMTP password. */
-    public static final String PASSWORD = "password";
-    /** Secret: the IMAP password. */
-    public static final String IMAP_PASSWORD = "imapPassword";
 
     private final Duration timeout;
     /** Per channel, with the properties it was made from: a changed setting makes a new session. */

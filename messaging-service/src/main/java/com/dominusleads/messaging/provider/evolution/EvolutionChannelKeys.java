@@ -1,6 +1,11 @@
 package com.dominusleads.messaging.provider.evolution;
 
-/** The names of an Evolution API channel's settings and secrets. */
+import java.util.Set;
+
+/**
+ * The names of an Evolution API channel's settings and secrets, and which of them a channel must have (plus one of
+ * {@link #WEBHOOK_SECRET} and {@link #JWT_KEY}: Evolution signs no body).
+ */
 public final class EvolutionChannelKeys {
 
     /** Setting: the tenant's own Evolution server. */
@@ -13,6 +18,9 @@ public final class EvolutionChannelKeys {
     public static final String WEBHOOK_SECRET = "webhookSecret";
     /** Secret, optional: the webhook's {@code jwt_key}, with which Evolution ≥ 2.3.7 signs a bearer JWT. */
     public static final String JWT_KEY = "jwtKey";
+
+    public static final Set<String> REQUIRED_SETTINGS = Set.of(SERVER_URL, INSTANCE);
+    public static final Set<String> REQUIRED_SECRETS = Set.of(API_KEY);
 
     private EvolutionChannelKeys() {
     }

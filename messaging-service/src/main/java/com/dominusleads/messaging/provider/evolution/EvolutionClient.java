@@ -1,5 +1,6 @@
 package com.dominusleads.messaging.provider.evolution;
 
+import static com.dominusleads.messaging.provider.evolution.EvolutionChannelKeys.*;
 import com.dominusleads.messaging.domain.Channel;
 import com.dominusleads.messaging.domain.ContactAddress;
 import com.dominusleads.messaging.domain.OutgoingMessage;
@@ -38,16 +39,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class EvolutionClient implements ProviderClient {
 
-    /** Setting: the Evolution server's base URL (each tenant runs their own). */
-    public static final String SERVER_URL = "serverUrl";
-    /** Setting: the instance's name. */
-    public static final String INSTANCE = "instance";
-    /** Secret: the global API key or the instance's token. */
-    public static final String API_KEY = "apiKey";
-    /** Secret (optional): a header value the instance's webhooks carry, checked on arrival. */
-    public static final String WEBHOOK_SECRET = "webhookSecret";
-    /** Secret (optional): the key Evolution 2.3.7+ signs its webhook JWTs with. */
-    public static final String JWT_KEY = "jwtKey";
     /** The events the service handles: contacts' messages, statuses of ours, the instance's connection. */
     public static final List<String> WEBHOOK_EVENTS = List.of("MESSAGES_UPSERT", "MESSAGES_UPDATE",
             "CONNECTION_UPDATE");

@@ -1,5 +1,6 @@
 package com.dominusleads.messaging.provider.meta;
 
+import static com.dominusleads.messaging.provider.meta.MetaChannelKeys.*;
 import com.dominusleads.messaging.domain.Channel;
 import com.dominusleads.messaging.domain.OutgoingMessage;
 import com.dominusleads.messaging.domain.Provider;
@@ -34,19 +35,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MetaClient implements ProviderClient {
 
-    /** Setting: the sender's phone-number id (required). */
-    public static final String PHONE_NUMBER_ID = "phoneNumberId";
-    /** Setting: the Graph API version, {@value #DEFAULT_API_VERSION} when absent. */
-    public static final String API_VERSION = "apiVersion";
-    /** Setting: the Graph API's base URL, overriding {@code dominus.messaging.providers.meta.base-url}. */
-    public static final String BASE_URL = "baseUrl";
-    /** Secret: the system user's access token. */
-    public static final String ACCESS_TOKEN = "accessToken";
-    /** Secret: the app secret that signs webhooks ({@code X-Hub-Signature-256}). */
-    public static final String APP_SECRET = "appSecret";
-    /** Secret: the token Meta echoes when the webhook URL is verified. */
-    public static final String VERIFY_TOKEN = "verifyToken";
-    public static final String DEFAULT_API_VERSION = "v21.0";
 
     /** Undeliverable, re-engagement window closed, marketing cap, marketing opt-out, unsupported, not allowed. */
     private static final Set<String> UNREACHABLE = Set.of("131026", "131047", "131049", "131050", "131051", "131030");

@@ -1,5 +1,6 @@
 package com.dominusleads.messaging.provider.twilio;
 
+import static com.dominusleads.messaging.provider.twilio.TwilioChannelKeys.*;
 import com.dominusleads.messaging.domain.Channel;
 import com.dominusleads.messaging.domain.ChannelKind;
 import com.dominusleads.messaging.domain.OutgoingMessage;
@@ -37,12 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TwilioClient implements ProviderClient {
 
-    /** Setting: the account SID ({@code AC…}). */
-    public static final String ACCOUNT_SID = "accountSid";
-    /** Setting: the API's base URL, overriding {@code dominus.messaging.providers.twilio.base-url}. */
-    public static final String BASE_URL = "baseUrl";
-    /** Secret: the account's auth token (Basic auth, and the key of {@code X-Twilio-Signature}). */
-    public static final String AUTH_TOKEN = "authToken";
 
     /**
      * Newest first: the message sought, recorded minutes ago, is on the first page unless this many were sent to the

@@ -58,10 +58,10 @@ class MailboxReaderTest {
         mail.start();
         mail.setUser(MAILBOX, MAILBOX, PASSWORD);
         channel = TestChannels.channel(ChannelKind.EMAIL, Provider.SMTP, MAILBOX, Map.of(
-                MailboxChannelKeys.IMAP_HOST, "127.0.0.1",
-                MailboxChannelKeys.IMAP_PORT, String.valueOf(mail.getImap().getPort()),
-                MailboxChannelKeys.IMAP_USERNAME, MAILBOX,
-                MailboxChannelKeys.IMAP_SECURITY, "none"), Map.of(MailboxChannelKeys.IMAP_PASSWORD, PASSWORD));
+                EmailChannelKeys.IMAP_HOST, "127.0.0.1",
+                EmailChannelKeys.IMAP_PORT, String.valueOf(mail.getImap().getPort()),
+                EmailChannelKeys.IMAP_USERNAME, MAILBOX,
+                EmailChannelKeys.IMAP_SECURITY, "none"), Map.of(EmailChannelKeys.IMAP_PASSWORD, PASSWORD));
         providers = ProviderSimulator.start(0, SimulatorOptions.defaults().withSeed(42).withConfig("""
                 {"email": {"smtpPort": %d, "imapPort": %d, "pollMillis": 0},
                  "outcomes": {"script": {"%s": "interested", "%s": "invalid_number"}},
@@ -163,7 +163,7 @@ class MailboxReaderTest {
     @Test
     void aMailboxThatRefusesTheLoginIsUnavailableWithoutRevealingThePassword() {
         Channel wrong = TestChannels.channel(ChannelKind.EMAIL, Provider.SMTP, MAILBOX, channel.settings(),
-                Map.of(MailboxChannelKeys.IMAP_PASSWORD, "wrong-password"));
+                Map.of(EmailChannelKeys.IMAP_PASSWORD, "wrong-password"));
 
         assertThatThrownBy(() -> reader.poll(wrong, 10)).isInstanceOf(MailboxUnavailableException.class)
                 .hasMessageContaining(wrong.id().toString()).hasMessageNotContaining("wrong-password");

@@ -44,8 +44,8 @@ class SmtpClientTest {
     }
 
     private Channel channel(int port, Map<String, String> more, Map<String, String> secrets) {
-        Map<String, String> settings = new HashMap<>(Map.of(SmtpClient.HOST, "127.0.0.1",
-                SmtpClient.PORT, String.valueOf(port), SmtpClient.FROM_NAME, "Acme Vendas"));
+        Map<String, String> settings = new HashMap<>(Map.of(EmailChannelKeys.HOST, "127.0.0.1",
+                EmailChannelKeys.PORT, String.valueOf(port), EmailChannelKeys.FROM_NAME, "Acme Vendas"));
         settings.putAll(more);
         return new Channel(UUID.randomUUID(), "tenant-a", ChannelKind.EMAIL, Provider.SMTP, SENDER, settings, secrets,
                 500, 2);
@@ -92,8 +92,8 @@ class SmtpClientTest {
     @Test
     void refusedCredentialsAreTheChannelsFailure() {
         greenMail.setUser(SENDER, "vendas", "the-password");
-        Channel channel = channel(greenMail.getSmtp().getPort(), Map.of(SmtpClient.USERNAME, "vendas"),
-                Map.of(SmtpClient.PASSWORD, "wrong-password"));
+        Channel channel = channel(greenMail.getSmtp().getPort(), Map.of(EmailChannelKeys.USERNAME, "vendas"),
+                Map.of(EmailChannelKeys.PASSWORD, "wrong-password"));
 
         SendResult result = await(smtp.send(channel, message(ChannelKind.EMAIL, "ana@padaria.test", "Olá")));
 
@@ -114,7 +114,7 @@ class SmtpClientTest {
 
     @Test
     void anUnknownSecurityModeIsAMisconfiguredChannel() {
-        Channel channel = channel(greenMail.getSmtp().getPort(), Map.of(SmtpClient.SECURITY, "tls1.0"), Map.of());
+        Channel channel = channel(greenMail.getSmtp().getPort(), Map.of(EmailChannelKeys.SECURITY, "tls1.0"), Map.of());
 
         SendResult result = await(smtp.send(channel, message(ChannelKind.EMAIL, "ana@padaria.test", "Olá")));
 

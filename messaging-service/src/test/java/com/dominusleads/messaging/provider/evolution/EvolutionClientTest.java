@@ -58,8 +58,8 @@ class EvolutionClientTest {
 
     private Channel channel(String serverUrl, String instance, String apiKey) {
         return new Channel(UUID.randomUUID(), "tenant-a", ChannelKind.WHATSAPP, Provider.EVOLUTION, "+5511940000001",
-                Map.of(EvolutionClient.SERVER_URL, serverUrl, EvolutionClient.INSTANCE, instance),
-                Map.of(EvolutionClient.API_KEY, apiKey), 200, 1);
+                Map.of(EvolutionChannelKeys.SERVER_URL, serverUrl, EvolutionChannelKeys.INSTANCE, instance),
+                Map.of(EvolutionChannelKeys.API_KEY, apiKey), 200, 1);
     }
 
     private Channel channel(String instance) {

@@ -56,8 +56,8 @@ class MetaClientTest {
 
     private Channel channel(String baseUrl, String token) {
         return new Channel(UUID.randomUUID(), "tenant-a", ChannelKind.WHATSAPP, Provider.META, "+551140000001",
-                Map.of(MetaClient.PHONE_NUMBER_ID, PHONE_NUMBER_ID, MetaClient.BASE_URL, baseUrl),
-                Map.of(MetaClient.ACCESS_TOKEN, token), 1000, 20);
+                Map.of(MetaChannelKeys.PHONE_NUMBER_ID, PHONE_NUMBER_ID, MetaChannelKeys.BASE_URL, baseUrl),
+                Map.of(MetaChannelKeys.ACCESS_TOKEN, token), 1000, 20);
     }
 
     private Channel channel() {
@@ -145,8 +145,8 @@ class MetaClientTest {
     @Test
     void aChannelWithoutItsPhoneNumberIdFailsAsMisconfiguredWithoutACall() {
         Channel incomplete = new Channel(UUID.randomUUID(), "tenant-a", ChannelKind.WHATSAPP, Provider.META,
-                "+551140000001", Map.of(MetaClient.BASE_URL, simulator.baseUri().toString()),
-                Map.of(MetaClient.ACCESS_TOKEN, TOKEN), 1000, 20);
+                "+551140000001", Map.of(MetaChannelKeys.BASE_URL, simulator.baseUri().toString()),
+                Map.of(MetaChannelKeys.ACCESS_TOKEN, TOKEN), 1000, 20);
 
         SendResult result = await(meta.send(incomplete, message(ChannelKind.WHATSAPP, "+5511999990001", "Olá")));
 

@@ -58,8 +58,8 @@ class TwilioClientTest {
 
     private Channel channel(ChannelKind kind, String address, String baseUrl, String token) {
         return new Channel(UUID.randomUUID(), "tenant-a", kind, Provider.TWILIO, address,
-                Map.of(TwilioClient.ACCOUNT_SID, ACCOUNT_SID, TwilioClient.BASE_URL, baseUrl),
-                Map.of(TwilioClient.AUTH_TOKEN, token), 1000, 1);
+                Map.of(TwilioChannelKeys.ACCOUNT_SID, ACCOUNT_SID, TwilioChannelKeys.BASE_URL, baseUrl),
+                Map.of(TwilioChannelKeys.AUTH_TOKEN, token), 1000, 1);
     }
 
     private Channel sms() {
