@@ -3,6 +3,7 @@ package com.dominusleads.messaging.api;
 import com.dominusleads.messaging.domain.ChannelInfo;
 import com.dominusleads.messaging.domain.ChannelKind;
 import com.dominusleads.messaging.domain.Channels;
+import com.dominusleads.messaging.domain.EvolutionInstances;
 import com.dominusleads.messaging.domain.Provider;
 import com.dominusleads.messaging.persistence.ChannelStore;
 import com.dominusleads.servicekit.api.ApiException;
@@ -10,6 +11,7 @@ import com.dominusleads.servicekit.tenancy.Caller;
 import com.dominusleads.servicekit.tenancy.Roles;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -58,12 +60,15 @@ public class ChannelsResource {
     }
 
     private final Channels channels;
+    private final EvolutionInstances evolution;
     private final ChannelStore store;
     private final TenantTransactions transactions;
     private final Caller caller;
 
-    public ChannelsResource(Channels channels, ChannelStore store, TenantTransactions transactions, Caller caller) {
+    public ChannelsResource(Channels channels, EvolutionInstances evolution, ChannelStore store,
+                            TenantTransactions transactions, Caller caller) {
         this.channels = channels;
+        this.evolution = evolution;
         this.store = store;
         this.transactions = transactions;
         this.caller = caller;
@@ -99,6 +104,25 @@ public class ChannelsResource {
     public Uni<ChannelInfo> change(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
         return channels.change(caller.tenantId(), id, new Channels.Change(request.name(), request.settings(),
                 request.secrets(), request.dailyCap(), request.perSecond(), request.status()));
+    }
+
+    /** An Evolution instance's connection state, asked of the tenant's Evolution server now. */
+    @GET
+    @Path("/{id}/connection")
+    public Uni<Map<String, String>> connection(@PathParam("id") UUID id) {
+        return evolution.connectionState(caller.tenantId(), id).map(state -> Map.of("state", state));
+    }
+
+    /**
+     * Starts pairing an Evolution instance: Evolution's QR code ({@code base64} image, {@code code}) and
+     * {@code pairingCode}, passed through; or {@code state: open} when it is paired already.
+     */
+    @POST
+    @Path("/{id}/connect")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Uni<Map<String, Object>> connect(@PathParam("id") UUID id) {
+        return evolution.connect(caller.tenantId(), id).map(JsonObject::getMap);
     }
 
     @DELETE

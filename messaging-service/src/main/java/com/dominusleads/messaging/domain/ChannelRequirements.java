@@ -39,7 +39,9 @@ public final class ChannelRequirements {
             problems.add(provider + " does not carry " + kind);
         }
         boolean email = kind == ChannelKind.EMAIL;
-        if ((email ? ContactAddress.email(address) : ContactAddress.phone(address)).isEmpty()) {
+        boolean valid = email ? ContactAddress.email(address).isPresent()
+                : address.startsWith("+") && ContactAddress.phone(address).isPresent();
+        if (!valid) {
             problems.add("address must be " + (email ? "an e-mail address" : "a phone number in E.164"));
         }
         Needs needs = NEEDS.get(provider);

@@ -31,10 +31,12 @@ public class Channels {
 
     private final TenantTransactions transactions;
     private final ChannelStore store;
+    private final EvolutionInstances evolution;
 
-    public Channels(TenantTransactions transactions, ChannelStore store) {
+    public Channels(TenantTransactions transactions, ChannelStore store, EvolutionInstances evolution) {
         this.transactions = transactions;
         this.store = store;
+        this.evolution = evolution;
     }
 
     public Uni<ChannelInfo> create(String tenantId, Definition definition) {
@@ -46,14 +48,27 @@ public class Channels {
                 settings, secrets, definition.dailyCap() == null ? DEFAULT_DAILY_CAP : definition.dailyCap(),
                 definition.perSecond() == null ? DEFAULT_PER_SECOND : definition.perSecond());
         String name = definition.name() == null || definition.name().isBlank() ? address : definition.name().strip();
-        return transactions.forTenant(tenantId, tx -> store.insert(tx, channel, name)
-                        .chain(() -> store.info(tx, tenantId, channel.id())))
+        // An Evolution instance learns where to post before the channel exists: a refusal stores nothing.
+        Uni<Void> webhook = channel.provider() == Provider.EVOLUTION ? evolution.registerWebhook(channel)
+                : Uni.createFrom().voidItem();
+        return webhook.chain(() -> transactions.forTenant(tenantId, tx -> store.insert(tx, channel, name)
+                        .chain(() -> store.info(tx, tenantId, channel.id()))))
                 .map(info -> info.orElseThrow())
                 .onFailure(Channels::senderTaken).transform(failure -> ApiException.conflict("channel_exists",
                         "a live " + definition.provider() + " channel already sends from " + address));
     }
 
     public Uni<ChannelInfo> change(String tenantId, UUID id, Change change) {
+        return apply(tenantId, id, change).chain(() -> transactions.forTenant(tenantId, tx -> store.info(tx, tenantId, id)))
+                .map(info -> info.orElseThrow());
+    }
+
+    /** Deletes the channel: it sends nothing more and its webhooks are refused (404); history is kept. */
+    public Uni<Void> delete(String tenantId, UUID id) {
+        return apply(tenantId, id, new Change(null, null, null, null, null, "DELETED"));
+    }
+
+    private Uni<Void> apply(String tenantId, UUID id, Change change) {
         return transactions.forTenant(tenantId, tx -> store.info(tx, tenantId, id).chain(found -> {
             if (found.isEmpty()) {
                 throw ApiException.notFound("channel_not_found", "no channel " + id);
@@ -86,22 +101,20 @@ public class Channels {
                         change.perSecond() == null ? old.perSecond() : change.perSecond());
                 String status = change.status() == null ? found.get().status() : change.status();
                 String name = change.name() == null ? found.get().name() : change.name().strip();
-                return store.update(tx, changed, name, status).chain(() -> store.info(tx, tenantId, id));
+                return store.update(tx, changed, name, status);
             });
-        })).map(info -> info.orElseThrow());
-    }
-
-    /** Deletes the channel: it sends nothing more and its webhooks are refused (404); history is kept. */
-    public Uni<Void> delete(String tenantId, UUID id) {
-        return change(tenantId, id, new Change(null, null, null, null, null, "DELETED")).replaceWithVoid();
+        }));
     }
 
     private static String canonical(ChannelKind kind, String address) {
         if (kind == null || address == null) {
             throw ApiException.badRequest("invalid_channel", "kind, provider and address are required");
         }
-        return (kind == ChannelKind.EMAIL ? ContactAddress.email(address) : ContactAddress.phone(address))
-                .orElse(address);
+        if (kind == ChannelKind.EMAIL) {
+            return ContactAddress.email(address).orElse(address);
+        }
+        // A sender's number is given in E.164 (a national number would be read as another country's).
+        return address.strip().startsWith("+") ? ContactAddress.phone(address).orElse(address) : address;
     }
 
     private static void check(ChannelKind kind, Provider provider, String address, Map<String, String> settings,
