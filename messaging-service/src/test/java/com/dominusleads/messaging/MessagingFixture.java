@@ -3,6 +3,7 @@ package com.dominusleads.messaging;
 import com.dominusleads.events.Topics;
 import com.dominusleads.events.lead.ContactPhone;
 import com.dominusleads.events.lead.PreleadSelected;
+import com.dominusleads.events.tenant.TenantSettingsChanged;
 import com.dominusleads.messaging.domain.ChannelInfo;
 import com.dominusleads.messaging.domain.ChannelKind;
 import com.dominusleads.messaging.domain.Channels;
@@ -109,6 +110,54 @@ public class MessagingFixture {
         try (EventProducer producer = new EventProducer()) {
             producer.send(Topics.PRELEAD_SELECTED, tenant, encoder.encode(selected), UUID.randomUUID());
         }
+    }
+
+    /** Publishes {@code tenant}'s settings (as tenant-service does) and waits until the service has them. */
+    public void settings(String tenant, Map<String, String> settings) {
+        TenantSettingsChanged changed = TenantSettingsChanged.newBuilder().setTenantId(tenant).setSettings(settings)
+                .setOccurredAt(Instant.now()).build();
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(Topics.TENANT_SETTINGS_CHANGED, tenant, encoder.encode(changed), UUID.randomUUID());
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> database.count(
+                "select count(*) from tenant_settings where tenant_id = $1 and settings = $2::jsonb", tenant,
+                new io.vertx.core.json.JsonObject(new java.util.HashMap<>(settings))) == 1);
+    }
+
+    /**
+     * A message as a process leaves it when it stops after recording a send (SENDING, lease until
+     * {@code claimedUntil}) and maybe after calling the provider: the state a crash leaves behind.
+     */
+    public UUID recordedSend(String tenant, ChannelInfo channel, String recipient, String body, Instant claimedUntil) {
+        UUID conversation = UUID.randomUUID();
+        UUID message = UUID.randomUUID();
+        String cnpj = String.valueOf(10_000_000_000_000L + Math.abs(message.getMostSignificantBits() % 1_000_000_000L));
+        database.inTenant(tenant, tx -> tx.preparedQuery("insert into conversation (id, tenant_id, cnpj, company_name,"
+                        + " selection_id, qualification_run_id, plan, state) values ($1, $2, $3, 'Crash Ltda', 's', 'r',"
+                        + " $4::jsonb, 'CONTACTING')")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(conversation, tenant, cnpj, "[{\"kind\":\""
+                        + channel.kind() + "\",\"address\":\"" + recipient + "\"}]"))
+                .chain(() -> tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id,"
+                                + " direction, kind, provider, address, body, status, send_tries, not_before,"
+                                + " claimed_until, created_at) values ($1, $2, $3, $4, 'OUT', $5, $6, $7, $8,"
+                                + " 'SENDING', 1, now(), $9, now() - interval '1 second')")
+                        .execute(io.vertx.mutiny.sqlclient.Tuple.from(List.of(message, tenant, conversation,
+                                channel.id(), channel.kind().name(), channel.provider().name(), recipient, body,
+                                claimedUntil.atOffset(java.time.ZoneOffset.UTC))))));
+        return message;
+    }
+
+    /** The message as the process recorded it, for calling a provider client the way the crashed process did. */
+    public com.dominusleads.messaging.domain.OutgoingMessage outgoing(String tenant, UUID message) {
+        var row = database.query("select kind, address, body, created_at from message where id = $1", message)
+                .iterator().next();
+        return new com.dominusleads.messaging.domain.OutgoingMessage(message, tenant,
+                ChannelKind.valueOf(row.getString("kind")), row.getString("address"), null, row.getString("body"),
+                row.getOffsetDateTime("created_at").toInstant());
+    }
+
+    public String messageStatus(UUID message) {
+        return database.query("select status from message where id = $1", message).iterator().next().getString(0);
     }
 
     public long outbox(String tenant, String eventType) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,16 +27,20 @@ import org.jboss.logging.Logger;
 public class InDoubtSends {
 
     private static final Logger LOG = Logger.getLogger(InDoubtSends.class);
-    private static final Duration RECHECK = Duration.ofSeconds(30);
 
     private final TenantTransactions transactions;
     private final MessageStore messages;
     private final ChannelStore channels;
     private final SendResults results;
     private final Map<Provider, ProviderClient> clients = new EnumMap<>(Provider.class);
+    private final Duration recheck;
 
+    /** {@code recheck}: how long a message the provider could not account for yet waits before it is asked again. */
     public InDoubtSends(TenantTransactions transactions, MessageStore messages, ChannelStore channels,
-                        SendResults results, Instance<ProviderClient> providers) {
+                        SendResults results, Instance<ProviderClient> providers,
+                        @ConfigProperty(name = "dominus.messaging.reconcile.recheck", defaultValue = "30s")
+                        Duration recheck) {
+        this.recheck = recheck;
         this.transactions = transactions;
         this.messages = messages;
         this.channels = channels;
@@ -46,7 +51,7 @@ public class InDoubtSends {
     @Scheduled(every = "${dominus.messaging.reconcile.interval:5s}", delayed = "${dominus.messaging.dispatch.delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Dispatcher.Disabled.class)
     Uni<Void> reconcile() {
-        return transactions.acrossTenants(tx -> messages.claimInDoubt(tx, RECHECK, 100))
+        return transactions.acrossTenants(tx -> messages.claimInDoubt(tx, recheck, 100))
                 .chain(inDoubt -> Multi.createFrom().iterable(inDoubt)
                         .onItem().transformToUniAndMerge(this::reconcile)
                         .collect().last().replaceWithVoid())
@@ -71,7 +76,7 @@ public class InDoubtSends {
                             .chain(channel -> results.sent(tx, message, channel.orElseThrow(), sent.providerMessageId()));
                     case Reconciliation.NotSent notSent -> messages.reschedule(tx, message.id(), Instant.now(), false,
                             "in doubt after a stop; the provider does not have it: sent again");
-                    case Reconciliation.Unknown unknown -> Uni.createFrom().voidItem();   // claimed for RECHECK
+                    case Reconciliation.Unknown unknown -> Uni.createFrom().voidItem();   // asked again after recheck
                 }));
     }
 }
