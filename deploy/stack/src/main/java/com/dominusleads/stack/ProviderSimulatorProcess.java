@@ -26,7 +26,7 @@ public final class ProviderSimulatorProcess {
 
         /** Slow enough to watch a conversation unfold in the local run, quick enough not to wait for it. */
         public static final Latency DEMO = new Latency(Duration.ofMillis(500), Duration.ofSeconds(2));
-        /** For tests and benchmarks: at once, yet still after the send was answered and recorded. */
+        /** For tests and benchmarks: quick, yet a moment after the send's answer, as at a real provider. */
         public static final Latency QUICK = new Latency(Duration.ofMillis(50), Duration.ofMillis(150));
     }
 
