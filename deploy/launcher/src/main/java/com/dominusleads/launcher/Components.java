@@ -10,11 +10,13 @@ import com.dominusleads.stack.MailServerProcess;
 import com.dominusleads.stack.MavenArtifact;
 import com.dominusleads.stack.PostgresServer;
 import com.dominusleads.stack.ProcessSpec;
+import com.dominusleads.stack.ProviderSimulatorProcess;
 import com.dominusleads.stack.QuarkusService;
 import com.dominusleads.stack.StripeSimulatorProcess;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The components of the local stack, in start order, built from the {@link LocalStack} layout. */
 public final class Components {
@@ -54,26 +56,39 @@ public final class Components {
                         PostgresServer.USER, ""));
     }
 
-    /** GreenMail: the SMTP server Keycloak and the services send mail through, and a web API to read it. */
+    /** GreenMail: the SMTP server Keycloak and the services send mail through, IMAP to read it, and a web API. */
     public Component mail() {
-        return new Component(MailServerProcess.NAME, List.of(stack.mailSmtpPort(), stack.mailApiPort()),
-                URI.create(MailServerProcess.apiUri(stack.mailApiPort()) + "/api/service/readiness"),
-                MailServerProcess.apiUri(stack.mailApiPort()) + " (SMTP on port " + stack.mailSmtpPort() + ")",
-                "no auth; GET /api/user/<address>/messages/INBOX",
+        MailServerProcess.MailPorts ports = stack.mailPorts();
+        return new Component(MailServerProcess.NAME, List.of(ports.smtp(), ports.imap(), ports.api()),
+                URI.create(ports.apiUri() + "/api/service/readiness"),
+                ports.apiUri() + " (SMTP on port " + ports.smtp() + ", IMAP on port " + ports.imap() + ")",
+                "no auth: GET /api/user/<address>/messages/INBOX; IMAP login <address>, any password",
                 () -> MailServerProcess.prepare(distributions.archive(MavenArtifact.GREENMAIL_STANDALONE),
-                        state.work(MailServerProcess.NAME), stack.mailSmtpPort(), stack.mailApiPort()));
+                        state.work(MailServerProcess.NAME), ports));
     }
 
     /** The Stripe stand-in, delivering its signed webhooks to host-service. */
     public Component stripeSimulator() {
         int port = stack.stripeSimulatorPort();
-        return new Component(StripeSimulatorProcess.NAME, List.of(port), URI.create(stack.stripeApiBase() + "/health"),
-                stack.stripeApiBase() + "/v1 (admin /_simulator)",
+        return simulator(StripeSimulatorProcess.NAME, port, stack.stripeApiBase() + "/v1 (admin /_simulator)",
                 "secret key and webhook secret in " + stack.home().stateDir().resolve("secrets.properties"),
                 () -> StripeSimulatorProcess.prepare(stack.home(), state.work(StripeSimulatorProcess.NAME), port,
                         secrets.stripeApiKey(),
                         "http://127.0.0.1:" + stack.service("host-service").port() + "/webhooks/stripe",
                         secrets.stripeWebhookSecret()));
+    }
+
+    /**
+     * The stand-in for Meta's WhatsApp Cloud API, Twilio and Evolution API, and for the contacts messaging-service
+     * e-mails (they answer through GreenMail).
+     */
+    public Component providerSimulator() {
+        int port = stack.providerSimulatorPort();
+        return simulator(ProviderSimulatorProcess.NAME, port,
+                stack.providerSimulatorUrl() + " (Meta /v21.0, Twilio /2010-04-01, Evolution; admin /_simulator)",
+                "any Meta token and Twilio AC… account; Evolution apikey evolution-api-key-local; admin: no auth",
+                () -> ProviderSimulatorProcess.prepare(stack.home(), state.work(ProviderSimulatorProcess.NAME), port,
+                        LocalStack.PROVIDER_SIMULATOR_SEED, stack.mailPorts(), ProviderSimulatorProcess.Latency.DEMO));
     }
 
     public Component keycloak() {
@@ -99,11 +114,17 @@ public final class Components {
 
     public Component apiCnaesSimulator() {
         int port = stack.apiCnaesSimulatorPort();
-        return new Component(ApiCnaesSimulatorProcess.NAME, List.of(port),
-                URI.create("http://127.0.0.1:" + port + "/health"), stack.apiCnaesUrl() + " (admin /_simulator)",
+        return simulator(ApiCnaesSimulatorProcess.NAME, port, stack.apiCnaesUrl() + " (admin /_simulator)",
                 "X-API-KEY " + LocalStack.API_CNAES_KEY + "; admin: no auth",
                 () -> ApiCnaesSimulatorProcess.prepare(stack.home(), state.work(ApiCnaesSimulatorProcess.NAME), port,
                         LocalStack.API_CNAES_SEED, LocalStack.API_CNAES_KEY));
+    }
+
+    /** A simulator: one port on 127.0.0.1, ready when its {@code /health} answers. */
+    private static Component simulator(String name, int port, String url, String credentials,
+                                       Supplier<ProcessSpec> spec) {
+        return new Component(name, List.of(port), URI.create("http://127.0.0.1:" + port + "/health"), url, credentials,
+                spec);
     }
 
     public List<Component> services() {
@@ -120,7 +141,7 @@ public final class Components {
     /** Every component, in start order (the reverse is the stop order). */
     public List<Component> all() {
         List<Component> all = new ArrayList<>(List.of(postgres(), kafka(), registry(), mail(), keycloak(), connect(),
-                apiCnaesSimulator(), stripeSimulator()));
+                apiCnaesSimulator(), stripeSimulator(), providerSimulator()));
         all.addAll(services());
         return all;
     }
@@ -156,6 +177,9 @@ public final class Components {
                         .withVariable("DOMINUS_STRIPE_API_KEY", secrets.stripeApiKey())
                         .withVariable("DOMINUS_STRIPE_WEBHOOK_SECRET", secrets.stripeWebhookSecret())
                         .withVariable("DOMINUS_LEDGER_URL", "http://127.0.0.1:" + stack.service("ledger-service").port());
+                // This machine's credential key; Meta and Twilio are the provider simulator.
+                case "messaging-service" -> spec.withVariables(new MessagingEnvironment(secrets.messagingCredentialKeys(),
+                        "http://127.0.0.1:" + service.port(), stack.providerSimulatorUrl()).variables());
                 default -> spec;
             };
         } catch (IllegalStateException missing) {

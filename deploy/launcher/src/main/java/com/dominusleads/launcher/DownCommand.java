@@ -30,8 +30,8 @@ public final class DownCommand {
     public void run() {
         // Waves, each stopped in parallel: what talks to a server stops before that server.
         List<List<Component>> waves = List.of(components.services(),
-                List.of(components.apiCnaesSimulator(), components.stripeSimulator(), components.connect(),
-                        components.keycloak(), components.registry()),
+                List.of(components.apiCnaesSimulator(), components.stripeSimulator(), components.providerSimulator(),
+                        components.connect(), components.keycloak(), components.registry()),
                 List.of(components.mail()),
                 List.of(components.kafka()),
                 List.of(components.postgres()));

@@ -9,16 +9,27 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
- * The local stack's secrets: Keycloak's confidential clients, the Stripe stand-in's key and webhook secret. Made up
- * at random on the first {@code ./dominus up}, kept in the state directory (owner-only) so that a restart finds the
- * same ones, and deleted by {@code ./dominus reset}. None is in the repository.
+ * The local stack's secrets: Keycloak's confidential clients, the Stripe stand-in's key and webhook secret, the key
+ * messaging-service encrypts provider credentials with. Made up at random by the first {@code ./dominus up} that needs
+ * them, kept in the state directory (owner-only) so that a restart finds the same ones, and deleted by
+ * {@code ./dominus reset}. None is in the repository.
  */
 public final class LocalSecrets {
 
     private static final String FILE = "secrets.properties";
+    private static final String MESSAGING_KEY = "messaging.credentials-key";
+    /** Each secret and how a new one is made. */
+    private static final Map<String, Supplier<String>> MADE_UP = Map.of(
+            "keycloak.host-service", Secrets::random,
+            "keycloak.dominus-services", Secrets::random,
+            "stripe.api-key", Secrets::random,
+            "stripe.webhook-secret", Secrets::random,
+            MESSAGING_KEY, Secrets::encryptionKey);
 
     private final Properties values;
 
@@ -36,10 +47,9 @@ public final class LocalSecrets {
                 }
             }
             boolean added = false;
-            for (String key : new String[] {"keycloak.host-service", "keycloak.dominus-services", "stripe.api-key",
-                    "stripe.webhook-secret"}) {
-                if (!values.containsKey(key)) {
-                    values.setProperty(key, Secrets.random());
+            for (Map.Entry<String, Supplier<String>> secret : MADE_UP.entrySet()) {
+                if (!values.containsKey(secret.getKey())) {
+                    values.setProperty(secret.getKey(), secret.getValue().get());
                     added = true;
                 }
             }
@@ -70,5 +80,13 @@ public final class LocalSecrets {
 
     public String stripeWebhookSecret() {
         return "whsec_" + values.getProperty("stripe.webhook-secret");
+    }
+
+    /**
+     * messaging-service's {@code DOMINUS_MESSAGING_KEYS}: this machine's one key, id {@code local}, the same at every
+     * start so that the channel credentials stored under it stay readable.
+     */
+    public String messagingCredentialKeys() {
+        return "local:" + values.getProperty(MESSAGING_KEY);
     }
 }

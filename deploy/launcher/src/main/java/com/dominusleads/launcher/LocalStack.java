@@ -1,6 +1,7 @@
 package com.dominusleads.launcher;
 
 import com.dominusleads.stack.KeycloakServer;
+import com.dominusleads.stack.MailServerProcess;
 import com.dominusleads.stack.StackHome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,8 @@ public final class LocalStack {
     /** The api-cnaes simulator stands in for the remote API: the world it serves, and the key the gateway sends it. */
     public static final long API_CNAES_SEED = 1;
     public static final String API_CNAES_KEY = "local-api-cnaes-key";
+    /** The provider simulator draws its contacts' outcomes with this seed: the same answers in every run. */
+    public static final long PROVIDER_SIMULATOR_SEED = 1;
 
     /** A Quarkus service of the suite: its module, its own database, and whether it publishes through an outbox. */
     public record Service(String module, String database, int port, boolean outbox) {
@@ -133,6 +136,14 @@ public final class LocalStack {
         return 18026 + offset;
     }
 
+    public int mailImapPort() {
+        return 18027 + offset;
+    }
+
+    public MailServerProcess.MailPorts mailPorts() {
+        return new MailServerProcess.MailPorts(mailSmtpPort(), mailImapPort(), mailApiPort());
+    }
+
     public int stripeSimulatorPort() {
         return 18296 + offset;
     }
@@ -140,6 +151,15 @@ public final class LocalStack {
     /** Where the Stripe stand-in serves Stripe's REST API (host-service's Stripe API base). */
     public String stripeApiBase() {
         return "http://127.0.0.1:" + stripeSimulatorPort();
+    }
+
+    public int providerSimulatorPort() {
+        return 18297 + offset;
+    }
+
+    /** Where the provider simulator serves Meta's Graph API and Twilio's REST API (messaging-service's base URLs). */
+    public String providerSimulatorUrl() {
+        return "http://127.0.0.1:" + providerSimulatorPort();
     }
 
     /** Keycloak's base URL (its admin REST API is under it). */

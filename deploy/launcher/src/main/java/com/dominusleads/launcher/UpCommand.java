@@ -60,12 +60,14 @@ public final class UpCommand {
         Component connect = components.connect();
         Component simulator = components.apiCnaesSimulator();
         Component stripe = components.stripeSimulator();
+        Component providers = components.providerSimulator();
         start(registry);
         start(mail);
         start(keycloak);
         start(connect);
         start(simulator);
         start(stripe);
+        start(providers);
         awaitReady(registry);
         registerSchemas();
         // The gateway's remote answers before the gateway starts.
@@ -79,6 +81,7 @@ public final class UpCommand {
         awaitReady(connect);
         registerOutboxConnectors();
         awaitReady(stripe);
+        awaitReady(providers);
         awaitReady(mail);
         awaitReady(keycloak);
 

@@ -7,11 +7,14 @@ import com.dominusleads.simulator.ApiCnaesSimulator;
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.ProcessSpec;
 import com.dominusleads.stack.StackHome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,57 @@ class ComponentsTest {
 
         assertThat(names.indexOf("api-cnaes-simulator")).isGreaterThan(names.indexOf("connect"))
                 .isLessThan(names.indexOf("host-service"));
+        assertThat(names.indexOf("provider-simulator")).isGreaterThan(names.indexOf("mail"))
+                .isLessThan(names.indexOf("messaging-service"));
+    }
+
+    @Test
+    void theProviderSimulatorAnswersThroughTheStacksGreenMailAtADemoPace() throws IOException {
+        Path target = checkout.resolve("deploy/provider-simulator/target");
+        Files.createDirectories(target.resolve("lib"));
+        Files.createFile(target.resolve("dominus-provider-simulator.jar"));
+
+        Component simulator = components.providerSimulator();
+        ProcessSpec spec = simulator.spec().get();
+
+        assertThat(simulator.ports()).containsExactly(18597);
+        assertThat(simulator.readiness()).isEqualTo(URI.create("http://127.0.0.1:18597/health"));
+        assertThat(spec.command()).containsSubsequence("-cp",
+                target.resolve("dominus-provider-simulator.jar") + File.pathSeparator + target.resolve("lib") + "/*",
+                "com.dominusleads.providersimulator.ProviderSimulator", "--port", "18597", "--seed", "1", "--config");
+        Path configFile = Path.of(spec.command().getLast());
+        JsonNode config = new ObjectMapper().readTree(configFile.toFile());
+        assertThat(config.path("email").path("smtpPort").asInt()).isEqualTo(18325);
+        assertThat(config.path("email").path("imapPort").asInt()).isEqualTo(18327);
+        assertThat(config.path("email").path("greenmailApi").asText()).isEqualTo("http://127.0.0.1:18326");
+        assertThat(config.path("email").path("watch").toString()).isEqualTo("[\"*\"]");
+        assertThat(config.path("latency").path("statusMillis").asLong()).isEqualTo(500);
+        assertThat(config.path("latency").path("replyMillis").asLong()).isEqualTo(2000);
+    }
+
+    @Test
+    void greenMailServesImapBesideSmtpAndItsApi() {
+        assertThat(components.mail().ports()).containsExactly(18325, 18327, 18326);
+    }
+
+    @Test
+    void messagingServiceCallsTheProviderSimulatorAsMetaAndTwilioWithThisMachinesCredentialKey() throws IOException {
+        Path jar = checkout.resolve("messaging-service/target/quarkus-app/quarkus-run.jar");
+        Files.createDirectories(jar.getParent());
+        Files.createFile(jar);
+
+        ProcessSpec messaging = components.services().stream().filter(c -> c.name().equals("messaging-service"))
+                .findFirst().orElseThrow().spec().get();
+
+        assertThat(messaging.environment())
+                .containsEntry("DOMINUS_MESSAGING_PUBLIC_URL", "http://127.0.0.1:18505")
+                .containsEntry("DOMINUS_META_BASE_URL", "http://127.0.0.1:18597")
+                .containsEntry("DOMINUS_TWILIO_BASE_URL", "http://127.0.0.1:18597")
+                .containsEntry("DOMINUS_MESSAGING_KEYS",
+                        LocalSecrets.of(checkout.resolve(".dominus")).messagingCredentialKeys());
+        String keys = messaging.environment().get("DOMINUS_MESSAGING_KEYS");
+        assertThat(keys).startsWith("local:");
+        assertThat(Base64.getDecoder().decode(keys.substring("local:".length()))).hasSize(32);
     }
 
     @Test

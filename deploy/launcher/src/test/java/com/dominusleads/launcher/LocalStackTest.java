@@ -41,7 +41,8 @@ class LocalStackTest {
     private static List<Integer> ports(LocalStack stack) {
         List<Integer> ports = new ArrayList<>(List.of(stack.postgresPort(), stack.kafkaPort(), stack.kafkaControllerPort(),
                 stack.connectPort(), stack.registryPort(), stack.registryManagementPort(), stack.keycloakPort(),
-                stack.keycloakManagementPort(), stack.apiCnaesSimulatorPort()));
+                stack.keycloakManagementPort(), stack.mailSmtpPort(), stack.mailImapPort(), stack.mailApiPort(),
+                stack.apiCnaesSimulatorPort(), stack.stripeSimulatorPort(), stack.providerSimulatorPort()));
         stack.services().forEach(service -> ports.add(service.port()));
         return ports;
     }

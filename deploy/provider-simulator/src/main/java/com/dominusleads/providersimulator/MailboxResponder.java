@@ -50,7 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * those contacts would, by SMTP, into the sender's reply mailbox ({@code Reply-To}, else {@code From}): a reply with
  * {@code In-Reply-To} and {@code References} set to the original Message-ID and the original quoted, or for an
  * invalid address a bounce ({@code multipart/report}, {@code Status: 5.1.1}) to the sender. Its own mails carry
- * {@code X-Dominus-Simulator} and are never taken for sends.
+ * {@code X-Dominus-Simulator}: never taken for sends, and left unread for the mailbox's owner.
  */
 final class MailboxResponder implements Provider {
 
@@ -184,10 +184,12 @@ final class MailboxResponder implements Provider {
             inbox.open(Folder.READ_WRITE);
             try {
                 for (Message message : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+                    // Replies and bounces stay unread: with "*" watched, this may be the sender's own mailbox, which
+                    // it reads for unread mail. Only the headers were fetched (peek), so nothing flagged them.
                     if (message.getHeader(MARK) == null) {
                         found.add(received((MimeMessage) message, mailbox));
+                        message.setFlag(Flags.Flag.SEEN, true);
                     }
-                    message.setFlag(Flags.Flag.SEEN, true);
                 }
             } finally {
                 inbox.close(false);

@@ -6,9 +6,11 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -106,6 +108,31 @@ class MailboxResponderTest {
 
         assertThat(simulator.pollMail()).as("read mails and the simulator's own replies are no sends").isEmpty();
         assertThat(simulator.sends().all()).hasSize(1);
+    }
+
+    @Test
+    void aReplyStaysUnreadInAWatchedMailboxForItsOwnerToRead() throws Exception {
+        mail("contato@empresa.com.br", "Proposta", "Olá");
+        simulator.pollMail();
+        assertThat(simulator.awaitIdle(Duration.ofSeconds(10))).isTrue();
+
+        assertThat(simulator.pollMail()).as("the reply mailbox is watched too").isEmpty();
+
+        assertThat(unread(REPLY_MAILBOX)).as("messaging-service reads its mailbox for unread mail").isEqualTo(1);
+    }
+
+    /** Unread mails in {@code address}'s mailbox, as its owner sees them over IMAP. */
+    private int unread(String address) throws Exception {
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", greenMail.getImap().getPort(), address, address);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return inbox.getUnreadMessageCount();
+            } finally {
+                inbox.close(false);
+            }
+        }
     }
 
     @Test

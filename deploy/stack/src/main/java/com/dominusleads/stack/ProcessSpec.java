@@ -19,8 +19,13 @@ public record ProcessSpec(String name, List<String> command, Path workDir, Map<S
 
     /** The same process with one more environment variable (e.g. a mark to find it by). */
     public ProcessSpec withVariable(String variable, String value) {
+        return withVariables(Map.of(variable, value));
+    }
+
+    /** The same process with {@code variables} added, replacing any of the same name. */
+    public ProcessSpec withVariables(Map<String, String> variables) {
         Map<String, String> extended = new HashMap<>(environment);
-        extended.put(variable, value);
+        extended.putAll(variables);
         return new ProcessSpec(name, command, workDir, extended, readiness);
     }
 }

@@ -1,51 +1,62 @@
 package com.dominusleads.stack;
 
-import java.io.File;
-import java.net.URI;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The provider simulator ({@code deploy/provider-simulator}) as a server of the local stack, standing in for Meta's
- * WhatsApp Cloud API, Twilio and Evolution API (and answering e-mail through GreenMail), and sending messaging-service
- * the signed webhooks those providers would. It runs from its built jar and the runtime classpath Maven copies beside
- * it ({@code target/lib}), so the stack needs no copy of the simulator's dependencies of its own.
+ * WhatsApp Cloud API, Twilio and Evolution API, and for the contacts messaging-service e-mails: they answer through
+ * the stack's GreenMail. It sends messaging-service the signed webhooks those providers would, once a channel's
+ * webhook URL is set through {@code POST /_simulator/config} (see docs/provider-simulator.md).
  */
 public final class ProviderSimulatorProcess {
 
     public static final String NAME = "provider-simulator";
     private static final String MAIN_CLASS = "com.dominusleads.providersimulator.ProviderSimulator";
+    private static final String CONFIG_FILE = NAME + ".json";
+
+    /** How long contacts take: statuses come {@code status} after a send, the read receipt and reply {@code reply}. */
+    public record Latency(Duration status, Duration reply) {
+
+        /** Slow enough to watch a conversation unfold in the local run, quick enough not to wait for it. */
+        public static final Latency DEMO = new Latency(Duration.ofMillis(500), Duration.ofSeconds(2));
+        /** For tests and benchmarks: quick, yet a moment after the send's answer, as at a real provider. */
+        public static final Latency QUICK = new Latency(Duration.ofMillis(50), Duration.ofMillis(150));
+    }
 
     private ProviderSimulatorProcess() {
     }
 
     /**
-     * The simulator on {@code port}, drawing outcomes with {@code seed}, configured from {@code configFile} (webhook
-     * URLs and secrets per provider, outcome script or probabilities, latency; see docs/provider-simulator.md), or
-     * with its defaults when null (webhooks then go nowhere until set through {@code POST /_simulator/config}).
-     * {@code smtpPort} and {@code imapPort} (GreenMail's on 127.0.0.1) turn e-mail replies on; 0 leaves them off.
+     * The simulator on {@code port}, drawing outcomes with {@code seed}, playing them back after {@code latency}.
+     * Every mailbox of the GreenMail on {@code mail} is a contact: whatever messaging-service mails there is answered
+     * from that mailbox (read over IMAP, replies sent over SMTP). The configuration is written to the work directory,
+     * where it can be read; changes made at runtime through {@code /_simulator/config} last until the next start.
      */
-    public static ProcessSpec prepare(StackHome home, Path workDir, int port, long seed, Path configFile,
-                                      int smtpPort, int imapPort) {
-        Path target = home.root().resolve("deploy/provider-simulator/target");
-        Path jar = target.resolve("dominus-provider-simulator.jar");
-        Path lib = target.resolve("lib");
-        if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
-            throw new IllegalStateException(jar + " or " + lib + " is missing: build first with ./dominus build");
+    public static ProcessSpec prepare(StackHome home, Path workDir, int port, long seed,
+                                      MailServerProcess.MailPorts mail, Latency latency) {
+        ObjectNode config = new ObjectMapper().createObjectNode();
+        ObjectNode email = config.putObject("email");
+        email.put("smtpHost", "127.0.0.1").put("smtpPort", mail.smtp())
+                .put("imapHost", "127.0.0.1").put("imapPort", mail.imap())
+                // "*": every mailbox GreenMail's API lists, so contacts need not be named in advance.
+                .put("greenmailApi", mail.apiUri().toString()).putArray("watch").add("*");
+        config.putObject("latency").put("statusMillis", latency.status().toMillis())
+                .put("replyMillis", latency.reply().toMillis());
+        Path configFile = workDir.resolve(CONFIG_FILE);
+        try {
+            Files.createDirectories(workDir);
+            Files.writeString(configFile, config.toPrettyString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the provider simulator's configuration " + configFile, e);
         }
-        // Small in-memory state and loopback traffic only: the smallest JVM that serves it.
-        List<String> command = new ArrayList<>(List.of(JavaRuntime.java(), "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp", jar + File.pathSeparator + lib + "/*",
-                MAIN_CLASS, "--port", String.valueOf(port), "--seed", String.valueOf(seed)));
-        if (configFile != null) {
-            command.addAll(List.of("--config", configFile.toString()));
-        }
-        if (smtpPort > 0 && imapPort > 0) {
-            command.addAll(List.of("--smtp", "127.0.0.1:" + smtpPort, "--imap", "127.0.0.1:" + imapPort));
-        }
-        return new ProcessSpec(NAME, command, workDir, Map.of(), URI.create("http://127.0.0.1:" + port + "/health"));
+        return SimulatorProcess.prepare(home, NAME, MAIN_CLASS, workDir, port,
+                List.of("--seed", String.valueOf(seed), "--config", configFile.toString()));
     }
 }

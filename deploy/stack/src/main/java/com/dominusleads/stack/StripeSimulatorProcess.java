@@ -1,17 +1,12 @@
 package com.dominusleads.stack;
 
-import java.io.File;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Stripe simulator ({@code deploy/stripe-simulator}) as a server of the local stack, standing in for Stripe's API
- * and sending host-service the signed webhooks Stripe would. It runs from its built jar and the runtime classpath
- * Maven copies beside it ({@code target/lib}), so the stack needs no copy of the simulator's dependencies of its own.
+ * and sending host-service the signed webhooks Stripe would.
  */
 public final class StripeSimulatorProcess {
 
@@ -29,19 +24,10 @@ public final class StripeSimulatorProcess {
      */
     public static ProcessSpec prepare(StackHome home, Path workDir, int port, String apiKey, String webhookUrl,
                                       String webhookSecret) {
-        Path target = home.root().resolve("deploy/stripe-simulator/target");
-        Path jar = target.resolve("dominus-stripe-simulator.jar");
-        Path lib = target.resolve("lib");
-        if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
-            throw new IllegalStateException(jar + " or " + lib + " is missing: build first with ./dominus build");
-        }
-        // A few MB of state and loopback traffic only: the smallest JVM that serves it.
-        List<String> command = new ArrayList<>(List.of(JavaRuntime.java(), "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", jar + File.pathSeparator + lib + "/*", MAIN_CLASS,
-                "--port", String.valueOf(port), "--api-key", apiKey));
+        List<String> arguments = new ArrayList<>(List.of("--api-key", apiKey));
         if (webhookUrl != null && !webhookUrl.isBlank()) {
-            command.addAll(List.of("--webhook-url", webhookUrl, "--webhook-secret", webhookSecret));
+            arguments.addAll(List.of("--webhook-url", webhookUrl, "--webhook-secret", webhookSecret));
         }
-        return new ProcessSpec(NAME, command, workDir, Map.of(), URI.create("http://127.0.0.1:" + port + "/health"));
+        return SimulatorProcess.prepare(home, NAME, MAIN_CLASS, workDir, port, arguments);
     }
 }

@@ -36,10 +36,10 @@ class LocalStackSystemTest {
 
     private static final Duration UP = Duration.ofMinutes(8);
     private static final List<Integer> BASE_PORTS = List.of(15432, 19092, 19093, 18083, 18081, 18091, 18180, 18190,
-            18295, 18201, 18202, 18203, 18204, 18205, 18206, 18207);
-    private static final List<String> COMPONENTS = List.of("postgres", "kafka", "apicurio", "keycloak", "connect",
-            "api-cnaes-simulator", "host-service", "tenant-service", "leads-service", "ledger-service", "messaging-service",
-            "ingestion-service", "cnaes-gateway");
+            18025, 18026, 18027, 18295, 18296, 18297, 18201, 18202, 18203, 18204, 18205, 18206, 18207);
+    private static final List<String> COMPONENTS = List.of("postgres", "kafka", "apicurio", "mail", "keycloak", "connect",
+            "api-cnaes-simulator", "stripe-simulator", "provider-simulator", "host-service", "tenant-service",
+            "leads-service", "ledger-service", "messaging-service", "ingestion-service", "cnaes-gateway");
     private static final long SIX_GB_KB = 6L * 1024 * 1024;
 
     private static Path stateDir;

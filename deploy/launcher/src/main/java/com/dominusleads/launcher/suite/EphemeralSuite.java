@@ -3,6 +3,7 @@ package com.dominusleads.launcher.suite;
 import com.dominusleads.events.registry.SchemaRegistrar;
 import com.dominusleads.launcher.EventTopics;
 import com.dominusleads.launcher.LocalStack;
+import com.dominusleads.launcher.MessagingEnvironment;
 import com.dominusleads.stack.ApicurioRegistry;
 import com.dominusleads.stack.ChildProcess;
 import com.dominusleads.stack.ConnectWorker;
@@ -16,7 +17,9 @@ import com.dominusleads.stack.Owner;
 import com.dominusleads.stack.Ports;
 import com.dominusleads.stack.PostgresServer;
 import com.dominusleads.stack.ProcessSpec;
+import com.dominusleads.stack.ProviderSimulatorProcess;
 import com.dominusleads.stack.QuarkusService;
+import com.dominusleads.stack.Secrets;
 import com.dominusleads.stack.StackHome;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,8 +35,10 @@ import java.util.function.Consumer;
 /**
  * A private, throw-away run of part of the suite, for system tests and benchmarks: an ephemeral PostgreSQL, and Kafka,
  * Apicurio, Connect with Debezium, optionally Keycloak, and the chosen services (several instances of one if asked)
- * as real child processes on free ports. Any of them can be killed with SIGKILL and restarted on its kept data, which
- * is what the fault-injection test does. Everything stops when the suite is closed or the JVM exits.
+ * as real child processes on free ports; with messaging-service come GreenMail and the provider simulator, which it
+ * calls as Meta and Twilio and whose contacts answer its mails. Any of them can be killed with SIGKILL and restarted
+ * on its kept data, which is what the fault-injection test does. Everything stops when the suite is closed or the JVM
+ * exits.
  */
 public final class EphemeralSuite implements AutoCloseable {
 
@@ -56,14 +61,17 @@ public final class EphemeralSuite implements AutoCloseable {
     private final QuarkusService.JvmProfile profile;
     private final Map<String, String> environment;
     private final Consumer<String> progress;
+    private DistributionCache distributions;
     private PostgresServer postgres;
     private String kafkaBootstrap;
     private URI registryApi;
     private ConnectWorker connect;
     private String oidcUrl;
-    private final int smtpPort = Ports.free();
-    private final int mailApiPort = Ports.free();
-    private final KeycloakServer.RealmSettings realm = KeycloakServer.RealmSettings.withRandomSecrets(smtpPort);
+    private final MailServerProcess.MailPorts mail = new MailServerProcess.MailPorts(Ports.free(), Ports.free(),
+            Ports.free());
+    private final KeycloakServer.RealmSettings realm = KeycloakServer.RealmSettings.withRandomSecrets(mail.smtp());
+    private final int providerSimulatorPort = Ports.free();
+    private final String messagingCredentialKeys = "suite:" + Secrets.encryptionKey();
 
     private EphemeralSuite(QuarkusService.JvmProfile profile, Map<String, String> environment,
                            Consumer<String> progress) {
@@ -107,7 +115,7 @@ public final class EphemeralSuite implements AutoCloseable {
         launch(KafkaBroker.prepare(home, Owner.scratchDirectory("kafka"), kafkaPort, Ports.free()));
         EventTopics.ensure(kafkaBootstrap);
 
-        DistributionCache distributions = new DistributionCache(home.distributions(), progress);
+        distributions = new DistributionCache(home.distributions(), progress);
         int registryPort = Ports.free();
         registryApi = ApicurioRegistry.apiUri(registryPort);
         int connectPort = Ports.free();
@@ -120,8 +128,7 @@ public final class EphemeralSuite implements AutoCloseable {
         if (keycloak) {
             postgres.ensureDatabase("keycloak");
             // Keycloak's mail (tenant invitations) goes to a GreenMail of the suite.
-            parallel.add(MailServerProcess.prepare(distributions.archive(MavenArtifact.GREENMAIL_STANDALONE),
-                    Owner.scratchDirectory("mail"), smtpPort, mailApiPort));
+            parallel.add(mailServer());
             parallel.add(KeycloakServer.prepare(distributions.unpacked(MavenArtifact.KEYCLOAK), home.keycloakRealms(),
                     Owner.scratchDirectory("keycloak"), keycloakPort, Ports.free(), postgres.jdbcUrl("keycloak"),
                     PostgresServer.USER, realm, "admin", "admin"));
@@ -133,6 +140,9 @@ public final class EphemeralSuite implements AutoCloseable {
     }
 
     private void startServices(Map<String, Integer> instancesPerModule) {
+        if (instancesPerModule.containsKey("messaging-service")) {
+            startProviderSimulator();
+        }
         List<ProcessSpec> first = new ArrayList<>();
         List<ProcessSpec> others = new ArrayList<>();
         instancesPerModule.forEach((module, count) -> {
@@ -158,6 +168,9 @@ public final class EphemeralSuite implements AutoCloseable {
         if (instances.containsKey(module)) {
             throw new IllegalArgumentException(module + " already runs in this suite");
         }
+        if (module.equals("messaging-service")) {
+            startProviderSimulator();
+        }
         postgres.ensureDatabase(LocalStack.databaseOf(module));
         Instance instance = new Instance(module, Ports.free());
         launch(spec(module, instance, environment));
@@ -182,11 +195,36 @@ public final class EphemeralSuite implements AutoCloseable {
             variables.put("DOMINUS_KEYCLOAK_URL", oidcUrl.substring(0, oidcUrl.indexOf("/realms/")));
             variables.put("DOMINUS_HOST_SERVICE_SECRET", realm.hostServiceSecret());
         }
-        variables.putAll(extra);
-        for (Map.Entry<String, String> variable : variables.entrySet()) {
-            spec = spec.withVariable(variable.getKey(), variable.getValue());
+        if (module.equals("messaging-service")) {
+            variables.putAll(new MessagingEnvironment(messagingCredentialKeys, instance.url("").toString(),
+                    providerSimulator().toString()).variables());
         }
-        return spec;
+        variables.putAll(extra);
+        return spec.withVariables(variables);
+    }
+
+    private ProcessSpec mailServer() {
+        return MailServerProcess.prepare(distributions.archive(MavenArtifact.GREENMAIL_STANDALONE),
+                Owner.scratchDirectory(MailServerProcess.NAME), mail);
+    }
+
+    /** The provider simulator, and the GreenMail it answers mails through unless Keycloak's was started. */
+    private void startProviderSimulator() {
+        if (started(ProviderSimulatorProcess.NAME)) {
+            return;
+        }
+        if (!started(MailServerProcess.NAME)) {
+            launch(mailServer());
+        }
+        launch(ProviderSimulatorProcess.prepare(home, Owner.scratchDirectory(ProviderSimulatorProcess.NAME),
+                providerSimulatorPort, LocalStack.PROVIDER_SIMULATOR_SEED, mail,
+                ProviderSimulatorProcess.Latency.QUICK));
+    }
+
+    private boolean started(String name) {
+        synchronized (processes) {
+            return processes.containsKey(name);
+        }
     }
 
     /** Debezium streams the module's outbox, if it has one (the gateway publishes nothing). */
@@ -268,6 +306,16 @@ public final class EphemeralSuite implements AutoCloseable {
 
     public ConnectWorker connect() {
         return connect;
+    }
+
+    /** The provider simulator's base URL (started with messaging-service): its admin API is under /_simulator. */
+    public URI providerSimulator() {
+        return URI.create("http://127.0.0.1:" + providerSimulatorPort);
+    }
+
+    /** Where the suite's GreenMail listens (started with Keycloak or messaging-service). */
+    public MailServerProcess.MailPorts mail() {
+        return mail;
     }
 
     /** The realm's token endpoint (Keycloak started with the suite). */
