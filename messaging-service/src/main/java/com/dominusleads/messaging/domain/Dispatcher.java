@@ -46,7 +46,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     /** A message the round decided to send, with its channel (secrets decrypted) and slot. */
-    record Planned(PendingMessage message, Channel channel, Instant at) {
+    record Planned(PendingMessage message, Channel channel, Instant at, int tenantPerSecond) {
     }
 
     private final TenantTransactions transactions;
@@ -65,6 +65,8 @@ public class Dispatcher {
     private final int maxInFlight;
     private final Duration lease;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final StartSpacing startSpacing = new StartSpacing();
+    private final boolean limitsEnabled;
 
     public Dispatcher(TenantTransactions transactions, MessageStore messages, ChannelStore channels,
                       SuppressionStore suppressions, SettingsStore settings, TenantPacingStore tenantPacing,
@@ -88,6 +90,7 @@ public class Dispatcher {
         this.vertx = vertx;
         providers.forEach(client -> clients.put(client.provider(), client));
         this.pacing = new SendPacing(defaults.limitsEnabled(), lookahead, ChannelStore.CAP_ZONE);
+        this.limitsEnabled = defaults.limitsEnabled();
         this.batchSize = batchSize;
         this.maxInFlight = maxInFlight;
         this.lease = lease;
@@ -192,7 +195,7 @@ public class Dispatcher {
                     sending.add(Tuple.from(List.of(message.id(), channel.id(), channel.provider().name(),
                             send.at().atOffset(java.time.ZoneOffset.UTC),
                             send.at().plus(lease).atOffset(java.time.ZoneOffset.UTC))));
-                    planned.add(new Planned(message, channel, send.at()));
+                    planned.add(new Planned(message, channel, send.at(), tenantSettings.get(tenant).perSecond()));
                 }
                 case SendPacing.Decision.Wait wait -> waits = waits.chain(() -> wait(tx, message, wait.until(),
                         wait.reason()));
@@ -221,13 +224,17 @@ public class Dispatcher {
         return Conversation.CONTACTING.equals(conversationState) || Conversation.AWAITING_REPLY.equals(conversationState);
     }
 
-    /** Calls the provider at the message's slot (never before), then records its answer. */
+    /** Calls the provider at the message's slot (never before, nor closer to the previous send), then records it. */
     private void sendAt(Planned planned) {
         inFlight.incrementAndGet();
-        long delay = Duration.between(Instant.now(), planned.at()).toMillis();
-        Uni<Void> start = delay > 0 ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
+        Instant now = Instant.now();
+        Instant start = !limitsEnabled ? planned.at()
+                : startSpacing.claim(planned.channel().id(), SendPacing.spacing(planned.channel().perSecond()),
+                        planned.message().tenantId(), SendPacing.spacing(planned.tenantPerSecond()), planned.at(), now);
+        long delay = Duration.between(now, start).toMillis();
+        Uni<Void> wait = delay > 0 ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
                 : Uni.createFrom().voidItem();
-        start.chain(() -> send(planned))
+        wait.chain(() -> send(planned))
                 .chain(result -> transactions.forTenant(planned.message().tenantId(),
                         tx -> results.apply(tx, planned.message(), planned.channel(), result)))
                 .onTermination().invoke(inFlight::decrementAndGet)

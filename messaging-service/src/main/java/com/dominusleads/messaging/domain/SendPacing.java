@@ -143,7 +143,8 @@ public final class SendPacing {
         return new Decision.Send(channel.id, slot);
     }
 
-    static Duration spacing(int perSecond) {
+    /** The time between two sends at {@code perSecond}, margin included. */
+    public static Duration spacing(int perSecond) {
         return Duration.ofNanos((long) Math.ceil(1_000_000_000L * MARGIN / perSecond));
     }
 
