@@ -119,4 +119,26 @@ class OutreachFlowTest {
         assertThat(Mailbox.messagesTo(otherEmail)).isEmpty();
         assertThat(Mailbox.messagesTo(email)).isEmpty();
     }
+
+    @Test
+    void anEmailReplyReadFromTheMailboxAnswersItsConversation() {
+        String tenant = ServiceDatabase.newTenant();
+        String mailbox = "vendas@reply-" + tenant + ".example";
+        fixture.email(tenant, mailbox);
+        String email = "diretoria@reply-" + tenant + ".example";
+        MessagingFixture.simulator().configure("""
+                {"outcomes": {"script": {"%s": "interested"}}}""".formatted(email));
+
+        fixture.select(tenant, "55666777000103", List.of(), List.of(email));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(fixture.outbox(tenant, "message.replied")).isEqualTo(1);
+            assertThat(fixture.conversationState(tenant, "55666777000103")).isEqualTo("REPLIED");
+        });
+        var reply = fixture.database().query("select body, address from message where tenant_id = $1"
+                + " and direction = 'IN'", tenant).iterator().next();
+        // The contact's own words, without the quoted original.
+        assertThat(reply.getString("body")).isEqualTo("Sim, tenho interesse. Pode me ligar?");
+        assertThat(reply.getString("address")).isEqualTo(email);
+    }
 }
