@@ -44,7 +44,8 @@ class TenancySystemTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STRIPE_KEY = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
     private static final String WEBHOOK_SECRET = "whsec_" + UUID.randomUUID().toString().replace("-", "");
-    private static final List<String> SERVICES = List.of("host-service", "ledger-service", "leads-service");
+    private static final List<String> SERVICES = List.of("host-service", "ledger-service", "leads-service",
+            "messaging-service");
     private static final Duration SETTLED = Duration.ofMinutes(3);
 
     /** How an endpoint decides whose data it serves. */
@@ -194,6 +195,8 @@ class TenancySystemTest {
             assertThat(call("leads-service", "GET", "/api/leads/billing-summary", sales, null).status())
                     .isEqualTo(403);
             assertThat(call("host-service", "GET", "/api/host/usage", sales, null).status()).isEqualTo(403);
+            assertThat(call("messaging-service", "GET", "/api/messaging/channels", sales, null).status())
+                    .isEqualTo(403);
         });
 
         assertThat(call("host-service", "DELETE", "/api/host/tenants/globex/suspension", operator, null).status())
@@ -217,6 +220,16 @@ class TenancySystemTest {
                 Path.of(System.getProperty("dominus.home")).toAbsolutePath());
         await().atMost(SETTLED).until(() -> !databases.debits("acme").isEmpty());
         acme.put("debit", databases.debitIds("acme").get(0));
+        Credential acmeAdmin = Credential.bearer(tokens.of("acme-admin", SuiteClient.PASSWORD));
+        Reply channel = call("messaging-service", "POST", "/api/messaging/channels", acmeAdmin, Map.of(
+                "kind", "WHATSAPP", "provider", "META", "address", "+5511940009001",
+                "settings", Map.of("phoneNumberId", "matrix-acme"),
+                "secrets", Map.of("accessToken", "t", "appSecret", "s", "verifyToken", "v")));
+        assertThat(channel.status()).as(channel.body()).isEqualTo(201);
+        acme.put("channel", channel.json().path("id").asText());
+        assertThat(call("messaging-service", "POST", "/api/messaging/suppressions", acmeAdmin,
+                Map.of("address", "+5511988009001")).status()).isEqualTo(201);
+        acme.put("suppressed", "+5511988009001");
     }
 
     /** Every endpoint of the suite, by how it scopes its data; null: not classified yet. */
@@ -224,18 +237,19 @@ class TenancySystemTest {
         if (path.equals("/api/host/api-keys/introspection")) {
             return Access.SERVICE;
         }
-        if (path.equals("/webhooks/stripe")) {
+        if (path.startsWith("/webhooks/")) {   // providers call them: the signature and the channel name the tenant
             return Access.OTHER;
         }
         if (path.startsWith("/api/host/billing") || path.equals("/api/host/usage")
                 || path.equals("/api/ledger/balance") || path.equals("/api/ledger/statement")
-                || path.startsWith("/api/leads/")) {
+                || path.startsWith("/api/leads/")
+                || (path.startsWith("/api/messaging/") && !path.startsWith("/api/messaging/platform-suppressions"))) {
             return Access.TENANT;
         }
         if (path.startsWith("/api/host/tenants") || path.startsWith("/api/host/plans")
                 || path.startsWith("/api/host/credit-packs") || path.startsWith("/api/host/api-keys")
                 || path.startsWith("/api/ledger/tenants/") || path.startsWith("/api/ledger/debits/")
-                || path.equals("/api/ledger/consistency")) {
+                || path.equals("/api/ledger/consistency") || path.startsWith("/api/messaging/platform-suppressions")) {
             return Access.HOST;
         }
         return null;
@@ -243,7 +257,10 @@ class TenancySystemTest {
 
     /** The path with acme's identifiers in its parameters: the other tenant asks for acme's things by their ids. */
     private static String concrete(String template) {
-        return template.replace("{tenantId}", "acme").replace("{leadId}", acme.get("lead"))
+        if (template.startsWith("/api/messaging/channels/{id}")) {
+            template = template.replace("{id}", acme.get("channel"));
+        }
+        return template.replace("{address}", acme.get("suppressed")).replace("{tenantId}", "acme").replace("{leadId}", acme.get("lead"))
                 .replace("{debitId}", acme.get("debit")).replace("{code}", "pack-100")
                 .replace("{id}", UUID.randomUUID().toString());
     }
