@@ -132,7 +132,7 @@ public class InboundProcessor {
                     .chain(open -> messages.cancelOutreach(tx, open, "opted out")
                             .chain(() -> Multi.createFrom().iterable(open)
                                     .onItem().transformToUniAndConcatenate(id ->
-                                            conversations.update(tx, id, attempt(conversation, id), Conversation.OPTED_OUT))
+                                            conversations.updateIfOpen(tx, id, Conversation.OPTED_OUT))
                                     .collect().last()))
                     .chain(() -> conversation.isPresent()
                             ? conversations.updateIfOpen(tx, conversation.get().id(), Conversation.OPTED_OUT)
@@ -140,10 +140,6 @@ public class InboundProcessor {
                     .chain(() -> events.optedOut(tx, tenant, inbound.kind(), inbound.from(), cnpj))
                     .chain(() -> confirm(tx, channel, inbound, conversation, tenantSettings));
         });
-    }
-
-    private static int attempt(Optional<Conversation> conversation, UUID id) {
-        return conversation.filter(found -> found.id().equals(id)).map(Conversation::attempt).orElse(0);
     }
 
     private Uni<Void> confirm(SqlConnection tx, Channel channel, ProviderEvent.InboundMessage inbound,

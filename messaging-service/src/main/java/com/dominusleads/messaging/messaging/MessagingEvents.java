@@ -27,7 +27,7 @@ public class MessagingEvents {
         return outbox.append(tx, MessageSent.newBuilder()
                 .setTenantId(message.tenantId())
                 .setMessageId(message.id().toString())
-                .setConversationId(String.valueOf(message.conversationId()))
+                .setConversationId(conversationId(message))
                 .setCnpj(message.cnpj() == null ? "" : message.cnpj())
                 .setChannel(message.kind().name())
                 .setProvider(message.provider())
@@ -41,7 +41,7 @@ public class MessagingEvents {
         return outbox.append(tx, MessageStatusChanged.newBuilder()
                 .setTenantId(message.tenantId())
                 .setMessageId(message.id().toString())
-                .setConversationId(String.valueOf(message.conversationId()))
+                .setConversationId(conversationId(message))
                 .setStatus(status)
                 .setErrorCode(errorCode)
                 .setOccurredAt(Instant.now())
@@ -70,5 +70,10 @@ public class MessagingEvents {
                 .setCnpj(cnpj)
                 .setOccurredAt(Instant.now())
                 .build()).replaceWithVoid();
+    }
+
+    /** A reply to a stranger (an opt-out confirmation) belongs to no conversation: an empty id, as the schema wants one. */
+    private static String conversationId(Tracked message) {
+        return message.conversationId() == null ? "" : message.conversationId().toString();
     }
 }
