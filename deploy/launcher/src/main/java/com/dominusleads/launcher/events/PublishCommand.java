@@ -40,8 +40,10 @@ public final class PublishCommand {
         }
         StackEvents events = new StackEvents(stack).requireRunning();
         String topic = EventCatalog.topicOf(event);
-        // Found by content: the id of the schema up registered, as the services' encoders resolve it.
-        long contentId = events.registry().register(topic, event.getSchema().toString()).contentId();
+        // The contract as published (not the generated class's schema, which adds Java-only properties): found by
+        // content, it is the version up registered, as the services' encoders resolve it.
+        long contentId = events.registry().register(topic, EventCatalog.schemaOf(topic).orElseThrow().toString())
+                .contentId();
         UUID id = UUID.randomUUID();
         try (RawEventProducer producer = new RawEventProducer(events.bootstrap())) {
             producer.send(topic, EventCatalog.recordKeyOf(event), WireFormat.encode(event, contentId), id);

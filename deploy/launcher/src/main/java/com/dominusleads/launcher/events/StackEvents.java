@@ -20,14 +20,16 @@ final class StackEvents {
      * otherwise retry for a minute before saying anything.
      */
     StackEvents requireRunning() {
-        for (int port : new int[] {stack.kafkaPort(), stack.registryPort()}) {
-            if (!Ports.inUse(port)) {
-                throw new LauncherException("nothing listens on 127.0.0.1:" + port + " (Kafka " + stack.kafkaPort()
-                        + ", registry " + stack.registryPort() + "): start the stack with ./dominus up first"
-                        + " (./dominus status shows what runs)");
-            }
-        }
+        requireListening("Kafka", stack.kafkaPort());
+        requireListening("the schema registry", stack.registryPort());
         return this;
+    }
+
+    private static void requireListening(String server, int port) {
+        if (!Ports.inUse(port)) {
+            throw new LauncherException(server + " does not answer on 127.0.0.1:" + port + ": start the stack with"
+                    + " ./dominus up first (./dominus status shows what runs)");
+        }
     }
 
     String bootstrap() {
