@@ -6,10 +6,19 @@ import java.util.List;
 /** What the launcher tells the user: one line per step, a table at the end, causes that say what to do next. */
 public final class Console {
 
-    private final PrintStream out = System.out;
+    private final PrintStream out;
     private final boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
     private final boolean terminal = isTerminal();
     private int progressTenths = -1;
+
+    public Console() {
+        this(System.out);
+    }
+
+    /** A console on {@code out}: standard error beside a command whose standard output is data (watch). */
+    public Console(PrintStream out) {
+        this.out = out;
+    }
 
     public void step(String component, String message) {
         out.printf("  %s %-18s %s%n", paint("36", "…"), component, message);

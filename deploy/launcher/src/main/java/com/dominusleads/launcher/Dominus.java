@@ -5,6 +5,8 @@ import com.dominusleads.launcher.bench.IngestBenchmark;
 import com.dominusleads.launcher.ingest.IngestCommand;
 import com.dominusleads.launcher.bench.LedgerBenchmark;
 import com.dominusleads.launcher.bench.SearchBenchmark;
+import com.dominusleads.launcher.events.PublishCommand;
+import com.dominusleads.launcher.events.WatchCommand;
 import com.dominusleads.stack.DistributionCache;
 import com.dominusleads.stack.StackHome;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.util.List;
 public final class Dominus {
 
     private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes] | ingest <dir|url>"
+            + " | publish <topic> [options] | watch <topic> [--tenant T] [--from-beginning]"
             + " | bench ledger|ingest|search|gateway"
             + " | generate-release <dir> (./dominus help explains each)";
 
@@ -105,6 +108,9 @@ public final class Dominus {
                         .run(rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null), rest.contains("-f"));
                 case "reset" -> new ResetCommand(stack, down, console).run(rest.contains("--yes"));
                 case "ingest" -> System.exit(new IngestCommand(stack, console).run(rest));
+                case "publish" -> System.exit(new PublishCommand(stack, console).run(rest));
+                // Events on standard output, everything else on standard error: the output pipes into jq.
+                case "watch" -> System.exit(new WatchCommand(stack, new Console(System.err), System.out).run(rest));
                 case "bench" -> System.exit(bench(rest, console) ? 0 : 4);
                 case "generate-release" -> System.exit(new GenerateReleaseCommand(console).run(rest));
                 default -> {

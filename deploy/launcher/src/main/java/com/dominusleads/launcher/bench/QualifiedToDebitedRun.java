@@ -3,6 +3,7 @@ package com.dominusleads.launcher.bench;
 import com.dominusleads.events.Cnpj;
 import com.dominusleads.events.Topics;
 import com.dominusleads.events.credit.CreditDebited;
+import com.dominusleads.events.registry.WireFormat;
 import com.dominusleads.launcher.suite.EphemeralSuite;
 import com.dominusleads.launcher.suite.PasswordTokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -143,10 +143,7 @@ final class QualifiedToDebitedRun {
                     if (!tenant.equals(record.key())) {
                         continue;  // another run's tenant (the warm-up)
                     }
-                    // Apicurio framing: magic byte and 4-byte content id, then the Avro body.
-                    byte[] value = record.value();
-                    CreditDebited debited = avro.read(null,
-                            DecoderFactory.get().binaryDecoder(value, 5, value.length - 5, null));
+                    CreditDebited debited = avro.read(null, WireFormat.body(record.value()));
                     debitedAt.putIfAbsent(debited.getLeadId(), now);
                 }
             }

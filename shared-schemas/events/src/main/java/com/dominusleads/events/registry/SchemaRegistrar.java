@@ -22,7 +22,7 @@ import org.apache.avro.Schema;
  * version that cannot read the data written with every earlier version is refused with
  * {@link IncompatibleSchemaException} (plain BACKWARD would only compare it with the latest one, and consumers may
  * still replay records written with any of them). Registration is idempotent: the same content returns the existing
- * version.
+ * version. It also looks schemas up by content id, as a deserializer does with the id framing each value.
  */
 public final class SchemaRegistrar {
 
@@ -86,12 +86,27 @@ public final class SchemaRegistrar {
                 version.path("globalId").asLong(), version.path("contentId").asLong());
     }
 
+    /**
+     * The schema whose content has the registry id {@code contentId} (see {@link WireFormat#contentId}).
+     *
+     * @throws IllegalStateException when the registry has no such content
+     */
+    public Schema schemaOf(long contentId) {
+        HttpResponse<String> response = send("GET", "ids/contentIds/" + contentId, null);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Apicurio Registry at " + api + " has no schema with content id "
+                    + contentId + " (HTTP " + response.statusCode() + ")");
+        }
+        return new Schema.Parser().parse(response.body());
+    }
+
     private HttpResponse<String> send(String method, String path, JsonNode body) {
         HttpRequest request = HttpRequest.newBuilder(api.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
