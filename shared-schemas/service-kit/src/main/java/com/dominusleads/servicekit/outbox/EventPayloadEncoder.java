@@ -2,32 +2,25 @@ package com.dominusleads.servicekit.outbox;
 
 import com.dominusleads.events.EventCatalog;
 import com.dominusleads.events.registry.SchemaRegistrar;
+import com.dominusleads.events.registry.WireFormat;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Encodes events in the Apicurio wire format (magic byte 0, 4-byte content id, Avro binary), so that consumers use
- * the standard Apicurio Avro deserializer although the bytes travel through the outbox and Debezium.
+ * Encodes events in the Apicurio wire format ({@link WireFormat}), so that consumers use the standard Apicurio Avro
+ * deserializer although the bytes travel through the outbox and Debezium.
  * <p>
  * The content id of every event schema is resolved once, at start-up (found by content, registered if new, refused
  * if it breaks the BACKWARD rule), then encoding is pure CPU: a business transaction never waits on the registry
@@ -38,11 +31,9 @@ import org.jboss.logging.Logger;
 public class EventPayloadEncoder {
 
     private static final Logger LOG = Logger.getLogger(EventPayloadEncoder.class);
-    private static final byte MAGIC_BYTE = 0;
 
     private final SchemaRegistrar registrar;
     private final Map<String, Integer> contentIds = new ConcurrentHashMap<>();
-    private final Map<Class<?>, SpecificDatumWriter<SpecificRecord>> writers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-schema-resolver");
         thread.setDaemon(true);
@@ -99,20 +90,7 @@ public class EventPayloadEncoder {
             throw new SchemasNotResolvedException("The schema of " + topic + " is not resolved in the registry ("
                     + lastFailure + "); the service is not ready to publish events");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.write(MAGIC_BYTE);
-        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(contentId).array());
-        SpecificDatumWriter<SpecificRecord> writer = writers.computeIfAbsent(event.getClass(),
-                // The generated class's own model carries its logical-type conversions (timestamps as Instant).
-                type -> new SpecificDatumWriter<>(event.getSchema(), SpecificData.getForClass(type)));
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        try {
-            writer.write(event, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot encode " + topic + " event", e);
-        }
-        return out.toByteArray();
+        return WireFormat.encode(contentId, event);
     }
 
     private boolean resolveContentIds() {
