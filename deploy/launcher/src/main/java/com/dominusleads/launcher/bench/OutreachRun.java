@@ -50,8 +50,8 @@ final class OutreachRun {
                               int first, int count, Consumer<String> progress) throws Exception {
         String accepted = "provider=meta&accepted=true&account=" + channel.phoneNumberId();
         long before = simulator.sends(accepted);
-        int contentId = Math.toIntExact(new SchemaRegistrar(suite.registryApi()).register(Topics.PRELEAD_SELECTED,
-                EventCatalog.schemaOf(Topics.PRELEAD_SELECTED).orElseThrow().toString()).contentId());
+        long contentId = new SchemaRegistrar(suite.registryApi()).register(Topics.PRELEAD_SELECTED,
+                EventCatalog.schemaOf(Topics.PRELEAD_SELECTED).orElseThrow().toString()).contentId();
         long begin = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrap(),
@@ -61,7 +61,7 @@ final class OutreachRun {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
             for (int i = first; i < first + count; i++) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PRELEAD_SELECTED,
-                        channel.tenant(), WireFormat.encode(contentId, selected(channel.tenant(), i)));
+                        channel.tenant(), WireFormat.encode(selected(channel.tenant(), i), contentId));
                 record.headers().add(EventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(EventHeaders.EVENT_TYPE,
                         Topics.PRELEAD_SELECTED.getBytes(StandardCharsets.UTF_8));

@@ -90,7 +90,7 @@ public class EventPayloadEncoder {
             throw new SchemasNotResolvedException("The schema of " + topic + " is not resolved in the registry ("
                     + lastFailure + "); the service is not ready to publish events");
         }
-        return WireFormat.encode(contentId, event);
+        return WireFormat.encode(event, contentId);
     }
 
     private boolean resolveContentIds() {
