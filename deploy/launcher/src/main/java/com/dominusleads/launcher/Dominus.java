@@ -90,8 +90,8 @@ public final class Dominus {
         } catch (IndexOutOfBoundsException | NumberFormatException e) {
             // falls through to the explanation
         }
-        throw new LauncherException(option + " takes a number of seconds above zero, e.g. ./dominus bench gateway "
-                + option + " " + otherwise);
+        throw new LauncherException(option + " takes a number of seconds above zero, e.g. " + option + " "
+                + otherwise);
     }
 
     public static void main(String[] args) {

@@ -78,6 +78,8 @@ public final class MessagingBenchmark {
 
             console.step("baseline", String.format(Locale.ROOT, "%,d Meta sends straight to the simulator", count));
             Throughput raw = RawMetaSendsRun.measure(http, simulator.base(), "106540352242009", count);
+            simulator.awaitIdle(Duration.ofMinutes(2));
+            simulator.reset();
             console.step("warm-up", String.format(Locale.ROOT, "%,d prelead.selected for globex (not measured)",
                     warmUpCount));
             OutreachRun.measure(suite, simulator, globex, count, warmUpCount, line -> { });

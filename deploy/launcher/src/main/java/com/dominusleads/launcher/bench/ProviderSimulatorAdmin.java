@@ -37,6 +37,11 @@ final class ProviderSimulatorAdmin {
         return call(HttpRequest.newBuilder(base.resolve("/_simulator/sends/count?" + query)).GET()).path("count").asLong();
     }
 
+    /** Forgets every send, webhook and contact (the configuration stays): a run's logs do not weigh on the next. */
+    void reset() throws IOException, InterruptedException {
+        call(HttpRequest.newBuilder(base.resolve("/_simulator/reset")).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Waits until every status and reply under way has been posted; false if some still are after {@code timeout}. */
     boolean awaitIdle(Duration timeout) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
