@@ -4,6 +4,7 @@ import com.dominusleads.launcher.bench.GatewayBenchmark;
 import com.dominusleads.launcher.bench.IngestBenchmark;
 import com.dominusleads.launcher.ingest.IngestCommand;
 import com.dominusleads.launcher.bench.LedgerBenchmark;
+import com.dominusleads.launcher.bench.MessagingBenchmark;
 import com.dominusleads.launcher.bench.SearchBenchmark;
 import com.dominusleads.launcher.events.PublishCommand;
 import com.dominusleads.launcher.events.WatchCommand;
@@ -19,7 +20,7 @@ public final class Dominus {
 
     private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes] | ingest <dir|url>"
             + " | publish <topic> [options] | watch <topic> [--tenant T] [--from-beginning]"
-            + " | bench ledger|ingest|search|gateway"
+            + " | bench ledger|ingest|search|gateway|messaging"
             + " | generate-release <dir> (./dominus help explains each)";
 
     private Dominus() {
@@ -50,10 +51,21 @@ public final class Dominus {
             return new GatewayBenchmark(console, StackHome.locate().distributions().getParent())
                     .run(7, seconds(args, "--warm-up", 10), seconds(args, "--duration", 20));
         }
+        if (name.equals("messaging")) {
+            int count;
+            try {
+                count = args.size() > 1 && !args.get(1).startsWith("--") ? Integer.parseInt(args.get(1)) : 20_000;
+            } catch (NumberFormatException e) {
+                throw new LauncherException("the count must be a number of companies, e.g. ./dominus bench messaging 20000");
+            }
+            return new MessagingBenchmark(console).run(count, seconds(args, "--warm-up", 5),
+                    seconds(args, "--duration", 20));
+        }
         if (!name.equals("ledger")) {
-            throw new LauncherException("unknown benchmark '" + name + "': available: ledger, ingest, search, gateway"
-                    + "  (./dominus bench ledger [count] [rate per second] | ./dominus bench ingest [establishments]"
-                    + " | ./dominus bench search [establishments] | ./dominus bench gateway [--warm-up S] [--duration S])");
+            throw new LauncherException("unknown benchmark '" + name + "': available: ledger, ingest, search, gateway,"
+                    + " messaging  (./dominus bench ledger [count] [rate per second] | ./dominus bench ingest"
+                    + " [establishments] | ./dominus bench search [establishments] | ./dominus bench gateway"
+                    + " [--warm-up S] [--duration S] | ./dominus bench messaging [count] [--warm-up S] [--duration S])");
         }
         int count;
         int rate;
@@ -81,8 +93,8 @@ public final class Dominus {
         } catch (IndexOutOfBoundsException | NumberFormatException e) {
             // falls through to the explanation
         }
-        throw new LauncherException(option + " takes a number of seconds above zero, e.g. ./dominus bench gateway "
-                + option + " " + otherwise);
+        throw new LauncherException(option + " takes a number of seconds above zero, e.g. " + option + " "
+                + otherwise);
     }
 
     public static void main(String[] args) {

@@ -328,6 +328,10 @@ public final class ProviderSimulator implements AutoCloseable {
                 if (s.length == 3 && s[2].equals("peak")) {
                     return peak(q);
                 }
+                if (s.length == 3 && s[2].equals("count")) {
+                    return Answer.json(200, SimulatorConfig.MAPPER.createObjectNode()
+                            .put("count", sim.sends.count(sendFilter(q))));
+                }
                 ObjectNode node = SimulatorConfig.MAPPER.createObjectNode();
                 ArrayNode list = node.putArray("sends");
                 sim.sends.matching(sendFilter(q)).forEach(send -> list.add(json(send)));

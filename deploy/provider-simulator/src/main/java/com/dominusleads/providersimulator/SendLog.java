@@ -36,6 +36,17 @@ public final class SendLog {
         return sends.stream().filter(filter).toList();
     }
 
+    /** How many sends match {@code filter}: what a load run polls, without copying the log. */
+    public synchronized long count(Predicate<Send> filter) {
+        long count = 0;
+        for (Send send : sends) {
+            if (filter.test(send)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The send whose provider message id is {@code messageId}, or null. */
     public synchronized Send byMessageId(String messageId) {
         for (int i = sends.size() - 1; i >= 0; i--) {

@@ -106,6 +106,10 @@ class AdminApiTest {
         assertThat(http.admin("/_simulator/sends?to=whatsapp:%2B5511999990001", null).get("sends")).hasSize(2);
         assertThat(http.admin("/_simulator/sends?account=2002", null).get("sends")).hasSize(1);
         assertThat(http.admin("/_simulator/sends?provider=twilio", null).get("sends")).isEmpty();
+        assertThat(http.admin("/_simulator/sends/count?provider=meta&accepted=true", null).get("count").asLong())
+                .isEqualTo(3);
+        assertThat(http.admin("/_simulator/sends/count?account=2002", null).get("count").asLong()).isEqualTo(1);
+        assertThat(http.admin("/_simulator/sends/count?provider=twilio", null).get("count").asLong()).isZero();
 
         JsonNode peak = http.admin("/_simulator/sends/peak?windowMillis=60000&by=from", null);
         assertThat(peak.at("/peaks/1001").asInt()).isEqualTo(2);

@@ -56,7 +56,9 @@ public final class ProviderSimulatorProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the provider simulator's configuration " + configFile, e);
         }
+        // It keeps every send and webhook (bodies included) until a reset: a benchmark's tens of thousands of sends
+        // and their statuses outgrow the other simulators' 128 MB.
         return SimulatorProcess.prepare(home, NAME, MAIN_CLASS, workDir, port,
-                List.of("--seed", String.valueOf(seed), "--config", configFile.toString()));
+                List.of("--seed", String.valueOf(seed), "--config", configFile.toString()), "512m");
     }
 }

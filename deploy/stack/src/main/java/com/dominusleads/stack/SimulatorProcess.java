@@ -24,6 +24,12 @@ final class SimulatorProcess {
      */
     static ProcessSpec prepare(StackHome home, String name, String mainClass, Path workDir, int port,
                                List<String> arguments) {
+        return prepare(home, name, mainClass, workDir, port, arguments, "128m");
+    }
+
+    /** As above, with a heap of at most {@code maxHeap} (e.g. {@code 512m}) for a simulator that logs a lot. */
+    static ProcessSpec prepare(StackHome home, String name, String mainClass, Path workDir, int port,
+                               List<String> arguments, String maxHeap) {
         Path target = home.root().resolve("deploy").resolve(name).resolve("target");
         Path jar = target.resolve("dominus-" + name + ".jar");
         Path lib = target.resolve("lib");
@@ -32,7 +38,7 @@ final class SimulatorProcess {
         }
         // A few MB of state and loopback traffic only: the smallest JVM that serves it. Headless: no server has a
         // display (the provider simulator draws its QR codes in memory).
-        List<String> command = new ArrayList<>(List.of(JavaRuntime.java(), "-Xms16m", "-Xmx128m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(JavaRuntime.java(), "-Xms16m", "-Xmx" + maxHeap, "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp", jar + File.pathSeparator + lib + "/*",
                 mainClass, "--port", String.valueOf(port)));
         command.addAll(arguments);

@@ -64,14 +64,16 @@ public class ChannelsResource {
     private final ChannelStore store;
     private final TenantTransactions transactions;
     private final Caller caller;
+    private final WebhookChannels webhookChannels;
 
     public ChannelsResource(Channels channels, EvolutionInstances evolution, ChannelStore store,
-                            TenantTransactions transactions, Caller caller) {
+                            TenantTransactions transactions, Caller caller, WebhookChannels webhookChannels) {
         this.channels = channels;
         this.evolution = evolution;
         this.store = store;
         this.transactions = transactions;
         this.caller = caller;
+        this.webhookChannels = webhookChannels;
     }
 
     @POST
@@ -103,7 +105,8 @@ public class ChannelsResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<ChannelInfo> change(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
         return channels.change(caller.tenantId(), id, new Channels.Change(request.name(), request.settings(),
-                request.secrets(), request.dailyCap(), request.perSecond(), request.status()));
+                        request.secrets(), request.dailyCap(), request.perSecond(), request.status()))
+                .invoke(() -> webhookChannels.forget(id));
     }
 
     /** An Evolution instance's connection state, asked of the tenant's Evolution server now. */
@@ -129,6 +132,7 @@ public class ChannelsResource {
     @Path("/{id}")
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return channels.delete(caller.tenantId(), id).map(ignored -> Response.noContent().build());
+        return channels.delete(caller.tenantId(), id).invoke(() -> webhookChannels.forget(id))
+                .map(ignored -> Response.noContent().build());
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -57,6 +58,7 @@ public class Dispatcher {
     private final TenantPacingStore tenantPacing;
     private final TenantStatuses tenantStatuses;
     private final SendResults results;
+    private final SendAnswers answers;
     private final Outreach outreach;
     private final Vertx vertx;
     private final Map<Provider, ProviderClient> clients = new EnumMap<>(Provider.class);
@@ -64,20 +66,25 @@ public class Dispatcher {
     private final int batchSize;
     private final int maxInFlight;
     private final Duration lease;
+    private final boolean enabled;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final StartSpacing startSpacing = new StartSpacing();
     private final boolean limitsEnabled;
+    private final AtomicBoolean dispatching = new AtomicBoolean();
 
     public Dispatcher(TenantTransactions transactions, MessageStore messages, ChannelStore channels,
                       SuppressionStore suppressions, SettingsStore settings, TenantPacingStore tenantPacing,
-                      TenantStatuses tenantStatuses, SendResults results, Outreach outreach, Vertx vertx,
+                      TenantStatuses tenantStatuses, SendResults results, SendAnswers answers, Outreach outreach,
+                      Vertx vertx,
                       Instance<ProviderClient> providers, MessagingDefaults defaults,
                       @ConfigProperty(name = "dominus.messaging.dispatch.batch-size", defaultValue = "200") int batchSize,
                       @ConfigProperty(name = "dominus.messaging.dispatch.max-in-flight", defaultValue = "512")
                       int maxInFlight,
                       @ConfigProperty(name = "dominus.messaging.dispatch.lookahead", defaultValue = "1s")
                       Duration lookahead,
-                      @ConfigProperty(name = "dominus.messaging.dispatch.lease", defaultValue = "60s") Duration lease) {
+                      @ConfigProperty(name = "dominus.messaging.dispatch.lease", defaultValue = "60s") Duration lease,
+                      @ConfigProperty(name = "dominus.messaging.dispatch.enabled", defaultValue = "true")
+                      boolean enabled) {
         this.transactions = transactions;
         this.messages = messages;
         this.channels = channels;
@@ -86,6 +93,7 @@ public class Dispatcher {
         this.tenantPacing = tenantPacing;
         this.tenantStatuses = tenantStatuses;
         this.results = results;
+        this.answers = answers;
         this.outreach = outreach;
         this.vertx = vertx;
         providers.forEach(client -> clients.put(client.provider(), client));
@@ -94,13 +102,18 @@ public class Dispatcher {
         this.batchSize = batchSize;
         this.maxInFlight = maxInFlight;
         this.lease = lease;
+        this.enabled = enabled;
     }
 
     /** One round every interval; a full batch is followed at once by another, until the due work is out. */
     @Scheduled(every = "${dominus.messaging.dispatch.interval:200ms}", delayed = "${dominus.messaging.dispatch.delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Dispatcher.Disabled.class)
     Uni<Void> tick() {
-        return dispatchUntilIdle(0);
+        // One dispatching loop at a time: the scheduler's and the one a finished send may start.
+        if (!dispatching.compareAndSet(false, true)) {
+            return Uni.createFrom().voidItem();
+        }
+        return dispatchUntilIdle(0).onTermination().invoke(() -> dispatching.set(false));
     }
 
     private Uni<Void> dispatchUntilIdle(int rounds) {
@@ -227,20 +240,36 @@ public class Dispatcher {
     /** Calls the provider at the message's slot (never before, nor closer to the previous send), then records it. */
     private void sendAt(Planned planned) {
         inFlight.incrementAndGet();
-        Instant now = Instant.now();
-        Instant start = !limitsEnabled ? planned.at()
-                : startSpacing.claim(planned.channel().id(), SendPacing.spacing(planned.channel().perSecond()),
-                        planned.message().tenantId(), SendPacing.spacing(planned.tenantPerSecond()), planned.at(), now);
-        long delay = Duration.between(now, start).toMillis();
-        Uni<Void> wait = delay > 0 ? Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
-                : Uni.createFrom().voidItem();
-        wait.chain(() -> send(planned))
-                .chain(result -> transactions.forTenant(planned.message().tenantId(),
-                        tx -> results.apply(tx, planned.message(), planned.channel(), result)))
-                .onTermination().invoke(inFlight::decrementAndGet)
+        waitFor(Duration.between(Instant.now(), planned.at()))
+                .chain(() -> limitsEnabled ? spaced(planned) : Uni.createFrom().voidItem())
+                .chain(() -> send(planned))
+                .chain(result -> answers.record(planned.message(), planned.channel(), result))
+                .onTermination().invoke(this::sendEnded)
                 .subscribe().with(ignored -> { }, failure -> LOG.warnf(
                         "The answer to message %s could not be recorded (%s); it is reconciled after its lease",
                         planned.message().id(), failure.toString()));
+    }
+
+    /** Completes when the send may start without coming closer than a spacing to the previous one (see StartSpacing). */
+    private Uni<Void> spaced(Planned planned) {
+        Duration wait = startSpacing.tryStart(planned.channel().id(), SendPacing.spacing(planned.channel().perSecond()),
+                planned.message().tenantId(), SendPacing.spacing(planned.tenantPerSecond()), Instant.now());
+        return wait.isZero() ? Uni.createFrom().voidItem() : waitFor(wait).chain(() -> spaced(planned));
+    }
+
+    private static Uni<Void> waitFor(Duration wait) {
+        return wait.toMillis() > 0 ? Uni.createFrom().voidItem().onItem().delayIt().by(wait)
+                : Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Half the in-flight cap freed starts a round at once: the scheduler runs every interval of a second or more, and
+     * a round cut short by the cap would otherwise leave the provider calls idle until the next one.
+     */
+    private void sendEnded() {
+        if (inFlight.decrementAndGet() == maxInFlight / 2 && enabled) {
+            tick().subscribe().with(ignored -> { }, failure -> { });
+        }
     }
 
     private Uni<SendResult> send(Planned planned) {

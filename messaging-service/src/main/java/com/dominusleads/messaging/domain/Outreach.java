@@ -7,10 +7,15 @@ import com.dominusleads.messaging.persistence.ConversationStore;
 import com.dominusleads.messaging.persistence.MessageStore;
 import com.dominusleads.messaging.persistence.SettingsStore;
 import com.dominusleads.messaging.persistence.SuppressionStore;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -46,28 +51,61 @@ public class Outreach {
      * has a conversation with is not written to again (a repeated selection, or a redelivered event).
      */
     public Uni<Void> start(SqlClient tx, PreleadSelected selected) {
-        String tenant = selected.getTenantId();
-        return channels.liveKinds(tx, tenant).chain(kinds -> {
-            ContactPlan plan = ContactPlan.of(
+        return startAll(tx, List.of(selected));
+    }
+
+    /**
+     * {@link #start} for a batch of selections, in order, reading once per tenant what its companies share: its kinds
+     * of channel, its settings, and the suppression list for all their addresses and companies. Two statements per
+     * company instead of five: a selection of thousands arrives in batches of hundreds (bench messaging).
+     */
+    public Uni<Void> startAll(SqlClient tx, List<PreleadSelected> batch) {
+        Map<String, List<PreleadSelected>> byTenant = new LinkedHashMap<>();
+        batch.forEach(selected -> byTenant.computeIfAbsent(selected.getTenantId(), t -> new ArrayList<>())
+                .add(selected));
+        return Multi.createFrom().iterable(byTenant.entrySet())
+                .onItem().transformToUniAndConcatenate(tenant -> startForTenant(tx, tenant.getKey(), tenant.getValue()))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> startForTenant(SqlClient tx, String tenant, List<PreleadSelected> selections) {
+        return channels.liveKinds(tx, tenant).chain(kinds -> settings.load(tx, tenant).chain(tenantSettings -> {
+            List<ContactPlan> plans = selections.stream().map(selected -> ContactPlan.of(
                     selected.getPhones().stream().filter(ContactPhone::getMobile).map(ContactPhone::getE164).toList(),
-                    selected.getEmails(), kinds);
-            return suppressions.suppressed(tx, tenant, plan.addresses(), selected.getCnpj()).chain(suppressed -> {
-                String state = suppressed ? Conversation.SUPPRESSED
-                        : plan.steps().isEmpty() ? Conversation.NO_CHANNEL : Conversation.CONTACTING;
-                Instant now = Instant.now();
-                Conversation conversation = new Conversation(UUID.randomUUID(), tenant, selected.getCnpj(),
-                        selected.getCompanyName(), selected.getSelectionId(), selected.getQualificationRunId(), plan,
-                        0, state, now, now);
-                return conversations.create(tx, conversation).chain(created -> {
-                    if (created.isEmpty()) {
-                        LOG.debugf("Tenant %s already has a conversation with %s: not contacted again", tenant,
-                                selected.getCnpj());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return Conversation.CONTACTING.equals(state) ? scheduleStep(tx, conversation, 0)
-                            : Uni.createFrom().voidItem();
-                });
+                    selected.getEmails(), kinds)).toList();
+            List<String> addresses = plans.stream().flatMap(plan -> plan.addresses().stream()).distinct().toList();
+            List<String> cnpjs = selections.stream().map(PreleadSelected::getCnpj).distinct().toList();
+            return suppressions.suppressedAmong(tx, List.of(tenant), addresses, cnpjs).chain(suppressed -> {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (int i = 0; i < selections.size(); i++) {
+                    PreleadSelected selected = selections.get(i);
+                    ContactPlan plan = plans.get(i);
+                    boolean isSuppressed = suppressed.contains(tenant + "|" + selected.getCnpj())
+                            || plan.addresses().stream().anyMatch(address -> suppressed.contains(tenant + "|" + address));
+                    chain = chain.chain(() -> open(tx, selected, plan, isSuppressed, tenantSettings));
+                }
+                return chain;
             });
+        }));
+    }
+
+    private Uni<Void> open(SqlClient tx, PreleadSelected selected, ContactPlan plan, boolean suppressed,
+                           TenantSettings tenantSettings) {
+        String tenant = selected.getTenantId();
+        String state = suppressed ? Conversation.SUPPRESSED
+                : plan.steps().isEmpty() ? Conversation.NO_CHANNEL : Conversation.CONTACTING;
+        Instant now = Instant.now();
+        Conversation conversation = new Conversation(UUID.randomUUID(), tenant, selected.getCnpj(),
+                selected.getCompanyName(), selected.getSelectionId(), selected.getQualificationRunId(), plan, 0, state,
+                now, now);
+        return conversations.create(tx, conversation).chain(created -> {
+            if (created.isEmpty()) {
+                LOG.debugf("Tenant %s already has a conversation with %s: not contacted again", tenant,
+                        selected.getCnpj());
+                return Uni.createFrom().voidItem();
+            }
+            return Conversation.CONTACTING.equals(state) ? schedule(tx, conversation, 0, tenantSettings)
+                    : Uni.createFrom().voidItem();
         });
     }
 
@@ -91,24 +129,26 @@ public class Outreach {
         });
     }
 
-    /** Renders the step's message with the tenant's templates and records it, due at the next sending hour. */
     private Uni<Void> scheduleStep(SqlClient tx, Conversation conversation, int attempt) {
+        return settings.load(tx, conversation.tenantId()).chain(tenant -> schedule(tx, conversation, attempt, tenant));
+    }
+
+    /** Renders the step's message with the tenant's templates and records it, due at the next sending hour. */
+    private Uni<Void> schedule(SqlClient tx, Conversation conversation, int attempt, TenantSettings tenant) {
         ContactPlan.Step step = conversation.plan().steps().get(attempt);
-        return settings.load(tx, conversation.tenantId()).chain(tenant -> {
-            MessageTemplates.Company company = new MessageTemplates.Company(conversation.companyName(),
-                    conversation.cnpj());
-            String subject = step.kind() == ChannelKind.EMAIL
-                    ? templates.render(MessageTemplates.EMAIL_SUBJECT, tenant, company) : null;
-            String body = templates.render(switch (step.kind()) {
-                case WHATSAPP -> MessageTemplates.WHATSAPP;
-                case SMS -> MessageTemplates.SMS;
-                case EMAIL -> MessageTemplates.EMAIL_BODY;
-            }, tenant, company);
-            Instant now = Instant.now();
-            PendingMessage message = new PendingMessage(UUID.randomUUID(), conversation.tenantId(), conversation.id(),
-                    null, PendingMessage.OUTREACH, step.kind(), step.address(), subject, body, attempt, 0, now,
-                    conversation.cnpj(), Conversation.CONTACTING);
-            return messages.schedule(tx, message, tenant.sendingHours().nextAllowed(now));
-        });
+        MessageTemplates.Company company = new MessageTemplates.Company(conversation.companyName(),
+                conversation.cnpj());
+        String subject = step.kind() == ChannelKind.EMAIL
+                ? templates.render(MessageTemplates.EMAIL_SUBJECT, tenant, company) : null;
+        String body = templates.render(switch (step.kind()) {
+            case WHATSAPP -> MessageTemplates.WHATSAPP;
+            case SMS -> MessageTemplates.SMS;
+            case EMAIL -> MessageTemplates.EMAIL_BODY;
+        }, tenant, company);
+        Instant now = Instant.now();
+        PendingMessage message = new PendingMessage(UUID.randomUUID(), conversation.tenantId(), conversation.id(),
+                null, PendingMessage.OUTREACH, step.kind(), step.address(), subject, body, attempt, 0, now,
+                conversation.cnpj(), Conversation.CONTACTING);
+        return messages.schedule(tx, message, tenant.sendingHours().nextAllowed(now));
     }
 }

@@ -6,24 +6,28 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The last line of pacing, in this process: a send starts at its reserved slot, or later if a send of the same channel
- * or tenant started less than one spacing before it. Slots are reserved a round ahead ({@link SendPacing}); a send
- * that starts late (its round committed slowly, a busy event loop) would otherwise start close to the next one, which
- * starts on time, and the provider would count one too many in that second.
+ * The last line of pacing, in this process, at the moment a send really starts: not closer than one spacing to the
+ * previous start of the same channel or tenant. Slots are reserved a round ahead ({@link SendPacing}), but a timer
+ * fires late on a busy machine, and a late send followed by a punctual one would reach the provider closer together
+ * than the rate allows: one too many in that second.
  */
 final class StartSpacing {
 
     private final Map<Object, Instant> lastStart = new HashMap<>();
 
-    /** When a send for {@code channel} and {@code tenant} reserved at {@code slot} may start; recorded as started. */
-    synchronized Instant claim(Object channel, Duration channelSpacing, Object tenant, Duration tenantSpacing,
-                               Instant slot, Instant now) {
-        Instant start = latest(slot, now);
-        start = latest(start, after(channel, channelSpacing));
-        start = latest(start, after(tenant, tenantSpacing));
-        lastStart.put(channel, start);
-        lastStart.put(tenant, start);
-        return start;
+    /**
+     * Starts a send for {@code channel} and {@code tenant} now if both were last used at least a spacing ago (and
+     * records it): {@link Duration#ZERO}. Otherwise how long to wait before asking again.
+     */
+    synchronized Duration tryStart(Object channel, Duration channelSpacing, Object tenant, Duration tenantSpacing,
+                                   Instant now) {
+        Instant earliest = latest(after(channel, channelSpacing), after(tenant, tenantSpacing));
+        if (earliest.isAfter(now)) {
+            return Duration.between(now, earliest);
+        }
+        lastStart.put(channel, now);
+        lastStart.put(tenant, now);
+        return Duration.ZERO;
     }
 
     private Instant after(Object key, Duration spacing) {

@@ -35,7 +35,7 @@ public class OutreachConsumers {
         return consumer.consume(IncomingEvent.all(records),
                 selected -> selected.getTenantId().isBlank() || selected.getCnpj().isBlank()
                         ? "tenantId and cnpj must not be blank" : null,
-                EventHandler.eachInOrder((tx, event) -> outreach.start(tx, event.payload())));
+                (tx, events) -> outreach.startAll(tx, events.stream().map(IncomingEvent::payload).toList()));
     }
 
     @Incoming("tenant-settings-changed")

@@ -59,7 +59,7 @@ class WebhookResourcesTest {
 
     private final FakeStore store = new FakeStore(List.of(meta, metaSibling, otherTenants, twilio, evolution));
     private final RecordingProcessor processor = new RecordingProcessor();
-    private final WebhookChannels channels = new WebhookChannels(store);
+    private final WebhookChannels channels = new WebhookChannels(store, java.time.Duration.ofSeconds(5));
     private final MetaWebhookResource metaResource = new MetaWebhookResource(channels, store, new MetaWebhooks(),
             processor);
 

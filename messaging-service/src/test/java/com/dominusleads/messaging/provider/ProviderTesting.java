@@ -19,7 +19,7 @@ public final class ProviderTesting {
     }
 
     public static ProviderHttp http(Vertx vertx) {
-        return new ProviderHttp(vertx, Duration.ofSeconds(2), Duration.ofSeconds(5));
+        return new ProviderHttp(vertx, Duration.ofSeconds(2), Duration.ofSeconds(5), 64);
     }
 
     /** A message recorded now. */

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
- * An open-loop HTTP load: GETs sent at fixed intervals whatever the answers, as independent callers would send them,
+ * An open-loop HTTP load: requests sent at fixed intervals whatever the answers, as independent callers would send them,
  * each latency counted from when its request was due rather than when it left, so that a stall delays the clock of
  * every request it holds up (no coordinated omission). A warm-up at the same rate, not measured, comes first.
  * <p>
@@ -36,6 +37,11 @@ final class OpenLoopRun {
     private OpenLoopRun() {
     }
 
+    /** How many requests a run of {@code length} sends at {@code ratePerSecond}: the warm-up's are the first. */
+    static int count(int ratePerSecond, Duration length) {
+        return (int) (length.toNanos() / (1_000_000_000L / ratePerSecond));
+    }
+
     /**
      * GETs {@code targets} in turn, with {@code headers} (name, value, …), at {@code ratePerSecond}.
      *
@@ -44,9 +50,22 @@ final class OpenLoopRun {
     static Result measure(HttpClient http, List<URI> targets, String[] headers,
                           Function<HttpResponse<String>, String> problem, int ratePerSecond, Duration warmUp,
                           Duration measured) throws InterruptedException {
+        return measure(http, i -> HttpRequest.newBuilder(targets.get(i % targets.size())).headers(headers).GET(),
+                problem, ratePerSecond, warmUp, measured);
+    }
+
+    /**
+     * Sends request {@code i} ({@code 0…}, warm-up first) as {@code requests} builds it, at {@code ratePerSecond}.
+     * Requests are built when due: a body signed per request costs the load, as it would cost the real sender.
+     *
+     * @param problem what is wrong with an answer, or null when it is the expected one
+     */
+    static Result measure(HttpClient http, IntFunction<HttpRequest.Builder> requests,
+                          Function<HttpResponse<String>, String> problem, int ratePerSecond, Duration warmUp,
+                          Duration measured) throws InterruptedException {
         long interval = 1_000_000_000L / ratePerSecond;
-        int warmUpCount = (int) (warmUp.toNanos() / interval);
-        int measuredCount = (int) (measured.toNanos() / interval);
+        int warmUpCount = count(ratePerSecond, warmUp);
+        int measuredCount = count(ratePerSecond, measured);
         int total = warmUpCount + measuredCount;
         long[] latencies = new long[measuredCount];
         Arrays.fill(latencies, -1);
@@ -63,22 +82,22 @@ final class OpenLoopRun {
             }
             inFlight.acquire();
             int index = i;
-            URI target = targets.get(i % targets.size());
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(TIMEOUT).headers(headers).GET().build();
+            HttpRequest request = requests.apply(i).timeout(TIMEOUT).build();
+            String target = request.method() + " " + request.uri();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 long now = System.nanoTime();
                 try {
                     String wrong = error != null ? error.toString() : problem.apply(response);
                     if (wrong != null) {
                         failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, "GET " + target + ": " + wrong);
+                        firstFailure.compareAndSet(null, target + ": " + wrong);
                     } else if (index >= warmUpCount) {
                         latencies[index - warmUpCount] = now - due;
                         lastAnswer.accumulateAndGet(now, Math::max);
                     }
                 } catch (RuntimeException e) {
                     failures.incrementAndGet();
-                    firstFailure.compareAndSet(null, "GET " + target + ": " + e);
+                    firstFailure.compareAndSet(null, target + ": " + e);
                 } finally {
                     inFlight.release();
                     answered.countDown();

@@ -303,6 +303,11 @@ public final class EphemeralSuite implements AutoCloseable {
         return kafkaBootstrap;
     }
 
+    /** Apicurio's v3 API root: where a client writing events straight to Kafka finds their schemas' content ids. */
+    public URI registryApi() {
+        return registryApi;
+    }
+
 
     public ConnectWorker connect() {
         return connect;
