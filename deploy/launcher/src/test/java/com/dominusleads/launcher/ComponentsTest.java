@@ -108,7 +108,7 @@ class ComponentsTest {
                 .containsEntry("DOMINUS_META_BASE_URL", "http://127.0.0.1:18597")
                 .containsEntry("DOMINUS_TWILIO_BASE_URL", "http://127.0.0.1:18597")
                 .containsEntry("DOMINUS_MESSAGING_KEYS",
-                        LocalSecrets.of(checkout.resolve(".dominus")).messagingCredentialKeys());
+                        LocalSecrets.of(new StackHome(checkout).stateDir()).messagingCredentialKeys());
         String keys = messaging.environment().get("DOMINUS_MESSAGING_KEYS");
         assertThat(keys).startsWith("local:");
         assertThat(Base64.getDecoder().decode(keys.substring("local:".length()))).hasSize(32);
