@@ -70,8 +70,12 @@ create table message (
     status               text not null check (status in ('SCHEDULED', 'SENDING', 'SENT', 'DELIVERED', 'READ', 'FAILED',
                                                          'UNDELIVERED', 'CANCELLED', 'RECEIVED')),
     attempt              integer not null default 0,  -- step of the conversation's plan
+    -- Each claim to send (SENDING) counts one; the answer to a send is applied only while the message is still at
+    -- the try it answers (a fence: a late answer never moves a later try).
     send_tries           integer not null default 0,
-    not_before           timestamptz,
+    failures             integer not null default 0,  -- transient failures so far; the message gives up at a limit
+    first_try_at         timestamptz,          -- when the first try may have reached the provider (reconciliation)
+    not_before           timestamptz,          -- SCHEDULED: due time; SENDING: the slot of the current try
     claimed_until        timestamptz,
     provider_message_id  text,
     error_code           text,
@@ -81,12 +85,16 @@ create table message (
     delivered_at         timestamptz,
     updated_at           timestamptz not null default now()
 );
--- Inbound messages and statuses are matched and deduplicated by the provider's id.
-create unique index message_provider_id on message (provider, provider_message_id) where provider_message_id is not null;
+-- Inbound messages and statuses are matched and deduplicated by the provider's id, within the tenant: an id another
+-- tenant's channel reported (or made up) never hides this tenant's message.
+create unique index message_provider_id on message (tenant_id, provider, provider_message_id)
+    where provider_message_id is not null;
 create index message_due on message (not_before) where status = 'SCHEDULED';
 create index message_in_doubt on message (claimed_until) where status = 'SENDING';
 create index message_awaiting_delivery on message (sent_at) where status = 'SENT' and direction = 'OUT';
 create index message_conversation on message (conversation_id, created_at);
+-- A reply is tied to the conversation that last wrote to its sender.
+create index message_last_written on message (tenant_id, address, created_at desc) where direction = 'OUT';
 -- What a channel sent today, for its daily cap.
 create index message_channel_day on message (channel_id, sent_at) where direction = 'OUT' and sent_at is not null;
 

@@ -134,13 +134,14 @@ public class MessagingFixture {
         String cnpj = String.valueOf(10_000_000_000_000L + Math.abs(message.getMostSignificantBits() % 1_000_000_000L));
         database.inTenant(tenant, tx -> tx.preparedQuery("insert into conversation (id, tenant_id, cnpj, company_name,"
                         + " selection_id, qualification_run_id, plan, state) values ($1, $2, $3, 'Crash Ltda', 's', 'r',"
-                        + " $4::jsonb, 'CONTACTING')")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(conversation, tenant, cnpj, "[{\"kind\":\""
-                        + channel.kind() + "\",\"address\":\"" + recipient + "\"}]"))
+                        + " $4, 'CONTACTING')")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(conversation, tenant, cnpj, new io.vertx.core.json.JsonArray()
+                        .add(new io.vertx.core.json.JsonObject().put("kind", channel.kind().name())
+                                .put("address", recipient))))
                 .chain(() -> tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id,"
                                 + " direction, kind, provider, address, body, status, send_tries, not_before,"
-                                + " claimed_until, created_at) values ($1, $2, $3, $4, 'OUT', $5, $6, $7, $8,"
-                                + " 'SENDING', 1, now(), $9, now() - interval '1 second')")
+                                + " first_try_at, claimed_until, created_at) values ($1, $2, $3, $4, 'OUT', $5, $6,"
+                                + " $7, $8, 'SENDING', 1, now(), now(), $9, now() - interval '3 hours')")
                         .execute(io.vertx.mutiny.sqlclient.Tuple.from(List.of(message, tenant, conversation,
                                 channel.id(), channel.kind().name(), channel.provider().name(), recipient, body,
                                 claimedUntil.atOffset(java.time.ZoneOffset.UTC))))));
@@ -149,11 +150,25 @@ public class MessagingFixture {
 
     /** The message as the process recorded it, for calling a provider client the way the crashed process did. */
     public com.dominusleads.messaging.domain.OutgoingMessage outgoing(String tenant, UUID message) {
-        var row = database.query("select kind, address, body, created_at from message where id = $1", message)
-                .iterator().next();
+        var row = database.query("select kind, address, body, first_try_at, not_before from message where id = $1",
+                message).iterator().next();
         return new com.dominusleads.messaging.domain.OutgoingMessage(message, tenant,
                 ChannelKind.valueOf(row.getString("kind")), row.getString("address"), null, row.getString("body"),
-                row.getOffsetDateTime("created_at").toInstant());
+                row.getOffsetDateTime("first_try_at").toInstant(), row.getOffsetDateTime("not_before").toInstant());
+    }
+
+    /** The message as the dispatcher holds it while sending its current try. */
+    public com.dominusleads.messaging.domain.PendingMessage pending(UUID message) {
+        var row = database.query("select m.tenant_id, m.conversation_id, m.channel_id, m.purpose, m.kind, m.address,"
+                + " m.subject, m.body, m.attempt, m.send_tries, m.failures, m.first_try_at, m.not_before, c.cnpj,"
+                + " c.state from message m left join conversation c on c.id = m.conversation_id where m.id = $1",
+                message).iterator().next();
+        return new com.dominusleads.messaging.domain.PendingMessage(message, row.getString("tenant_id"),
+                row.getUUID("conversation_id"), row.getUUID("channel_id"), row.getString("purpose"),
+                ChannelKind.valueOf(row.getString("kind")), row.getString("address"), row.getString("subject"),
+                row.getString("body"), row.getInteger("attempt"), row.getInteger("send_tries"),
+                row.getInteger("failures"), row.getOffsetDateTime("first_try_at").toInstant(),
+                row.getOffsetDateTime("not_before").toInstant(), row.getString("cnpj"), row.getString("state"));
     }
 
     public String messageStatus(UUID message) {

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A tenant's sender as the providers need it: its address, its provider settings (Meta phone-number id, Twilio account
- * SID, Evolution server and instance, SMTP/IMAP hosts) and its secrets, decrypted. Never logged, never serialised:
+ * SID, Evolution server and instance, SMTP/IMAP hosts) and its secrets, decrypted (when first used, see
+ * {@link SealedSecrets}). Never logged, never serialised:
  * {@link #toString()} leaves the secrets out.
  */
 public record Channel(UUID id, String tenantId, ChannelKind kind, Provider provider, String address,
@@ -13,7 +14,7 @@ public record Channel(UUID id, String tenantId, ChannelKind kind, Provider provi
 
     public Channel {
         settings = Map.copyOf(settings);
-        secrets = Map.copyOf(secrets);
+        secrets = secrets instanceof SealedSecrets ? secrets : Map.copyOf(secrets);
     }
 
     /** A provider setting, or {@code fallback} when the channel has none. */

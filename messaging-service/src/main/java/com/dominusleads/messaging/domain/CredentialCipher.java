@@ -91,7 +91,12 @@ public class CredentialCipher {
 
     /** True when {@code envelope} was not written with the active key, so the rotation job re-encrypts it. */
     public boolean needsRotation(String envelope) {
-        return !envelope.startsWith(VERSION + ":" + activeKey + ":");
+        return !envelope.startsWith(activePrefix());
+    }
+
+    /** How every envelope under the active key begins. */
+    public String activePrefix() {
+        return VERSION + ":" + activeKey + ":";
     }
 
     private static Cipher cipher(int mode, SecretKey key, byte[] iv, String tenantId, UUID channelId)

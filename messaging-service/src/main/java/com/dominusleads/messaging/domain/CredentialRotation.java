@@ -4,6 +4,7 @@ import com.dominusleads.messaging.persistence.ChannelStore;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -33,10 +34,15 @@ public class CredentialRotation {
         });
     }
 
-    /** Re-encrypts every channel not under the active key yet; the result is how many. */
+    /** Re-encrypts every channel not under the active key yet, a few at a time; the result is how many. */
     public Uni<Integer> rotate() {
-        return transactions.acrossTenants(tx -> channels.rotateKeys(tx, 500))
-                .chain(done -> done == 0 ? Uni.createFrom().item(0) : rotate().map(more -> done + more))
+        return rotateAfter(new UUID(0, 0));
+    }
+
+    private Uni<Integer> rotateAfter(UUID after) {
+        return transactions.acrossTenants(tx -> channels.rotateKeys(tx, after, 50))
+                .chain(round -> round.examined() == 0 ? Uni.createFrom().item(0)
+                        : rotateAfter(round.last()).map(more -> round.rotated() + more))
                 .invoke(done -> {
                     if (done > 0) {
                         LOG.infof("Re-encrypted the credentials of %d channel(s) with the active key", done);

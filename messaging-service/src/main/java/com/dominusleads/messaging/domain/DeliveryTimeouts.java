@@ -47,7 +47,7 @@ public class DeliveryTimeouts {
                 .chain(overdue -> Multi.createFrom().iterable(overdue)
                         .onItem().transformToUniAndConcatenate(message -> messages.move(tx, message.id(),
                                         List.of("SENT"), "UNDELIVERED", NO_DELIVERY,
-                                        "not delivered within " + defaults.deliveryTimeout())
+                                        "not delivered within " + defaults.deliveryTimeout(), null)
                                 .chain(moved -> moved.isEmpty() ? Uni.createFrom().voidItem()
                                         : events.statusChanged(tx, moved.get(), "FAILED", NO_DELIVERY)
                                                 .chain(() -> outreach.fallBack(tx, message.conversationId(),

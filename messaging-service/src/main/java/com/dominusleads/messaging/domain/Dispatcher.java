@@ -13,9 +13,7 @@ import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -37,17 +35,18 @@ import org.jboss.logging.Logger;
  * The only place messages are sent from. Each round claims due messages ({@code for update skip locked}, so several
  * instances share the work), and in that transaction decides each one: cancelled (suppressed, or the conversation
  * ended), waiting (quiet hours, pacing, daily caps, a suspended tenant), falling back (no channel of its kind), or
- * sent through a chosen channel at a reserved slot, recorded as SENDING with a lease. Only after that record commits
- * is the provider called; its answer is recorded by {@link SendResults}. A crash in between leaves SENDING past its
- * lease, which {@link InDoubtSends} reconciles with the provider before anything is sent again.
+ * sent through a chosen channel at a reserved slot, recorded as SENDING with a lease. Only after that record commits,
+ * at the slot, and once {@link SendGate} confirms nothing stopped it meanwhile, is the provider called; its answer is
+ * recorded by {@link SendAnswers}. A crash in between leaves SENDING past its lease, which {@link InDoubtSends}
+ * reconciles with the provider before anything is sent again.
  */
 @ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
-    /** A message the round decided to send, with its channel (secrets decrypted) and slot. */
-    record Planned(PendingMessage message, Channel channel, Instant at, int tenantPerSecond) {
+    /** A message the round decided to send (at its new try: slot and channel set), with its channel. */
+    record Planned(PendingMessage message, Channel channel, int tenantPerSecond) {
     }
 
     private final TenantTransactions transactions;
@@ -59,8 +58,7 @@ public class Dispatcher {
     private final TenantStatuses tenantStatuses;
     private final SendResults results;
     private final SendAnswers answers;
-    private final Outreach outreach;
-    private final Vertx vertx;
+    private final SendGate gate;
     private final Map<Provider, ProviderClient> clients = new EnumMap<>(Provider.class);
     private final SendPacing pacing;
     private final int batchSize;
@@ -74,8 +72,7 @@ public class Dispatcher {
 
     public Dispatcher(TenantTransactions transactions, MessageStore messages, ChannelStore channels,
                       SuppressionStore suppressions, SettingsStore settings, TenantPacingStore tenantPacing,
-                      TenantStatuses tenantStatuses, SendResults results, SendAnswers answers, Outreach outreach,
-                      Vertx vertx,
+                      TenantStatuses tenantStatuses, SendResults results, SendAnswers answers, SendGate gate,
                       Instance<ProviderClient> providers, MessagingDefaults defaults,
                       @ConfigProperty(name = "dominus.messaging.dispatch.batch-size", defaultValue = "200") int batchSize,
                       @ConfigProperty(name = "dominus.messaging.dispatch.max-in-flight", defaultValue = "512")
@@ -94,8 +91,7 @@ public class Dispatcher {
         this.tenantStatuses = tenantStatuses;
         this.results = results;
         this.answers = answers;
-        this.outreach = outreach;
-        this.vertx = vertx;
+        this.gate = gate;
         providers.forEach(client -> clients.put(client.provider(), client));
         this.pacing = new SendPacing(defaults.limitsEnabled(), lookahead, ChannelStore.CAP_ZONE);
         this.limitsEnabled = defaults.limitsEnabled();
@@ -179,7 +175,7 @@ public class Dispatcher {
         tenantNext.forEach((tenant, next) -> tenantSlots.put(tenant,
                 new SendPacing.TenantSlots(tenantSettings.get(tenant).perSecond(), next)));
 
-        List<Tuple> sending = new ArrayList<>();
+        List<PendingMessage> sending = new ArrayList<>();
         List<UUID> cancelled = new ArrayList<>();
         List<PendingMessage> noChannel = new ArrayList<>();
         Uni<Void> waits = Uni.createFrom().voidItem();
@@ -204,11 +200,9 @@ public class Dispatcher {
                     slotsByTenant.getOrDefault(tenant, List.of()), tenantSlots.get(tenant), now);
             switch (decision) {
                 case SendPacing.Decision.Send send -> {
-                    Channel channel = byId.get(send.channel());
-                    sending.add(Tuple.from(List.of(message.id(), channel.id(), channel.provider().name(),
-                            send.at().atOffset(java.time.ZoneOffset.UTC),
-                            send.at().plus(lease).atOffset(java.time.ZoneOffset.UTC))));
-                    planned.add(new Planned(message, channel, send.at(), tenantSettings.get(tenant).perSecond()));
+                    PendingMessage tried = message.tried(send.channel(), send.at());
+                    sending.add(tried);
+                    planned.add(new Planned(tried, byId.get(send.channel()), tenantSettings.get(tenant).perSecond()));
                 }
                 case SendPacing.Decision.Wait wait -> waits = waits.chain(() -> wait(tx, message, wait.until(),
                         wait.reason()));
@@ -219,7 +213,7 @@ public class Dispatcher {
         tenantSlots.forEach((tenant, slots) -> tenantUpdates.put(tenant, slots.nextSlot()));
         return waits
                 .chain(() -> messages.cancel(tx, cancelled, "suppressed, or the conversation ended"))
-                .chain(() -> messages.markSending(tx, sending))
+                .chain(() -> messages.markSending(tx, sending, id -> byId.get(id).provider(), lease))
                 .chain(() -> channels.saveSlots(tx, slotsByTenant.values().stream().flatMap(List::stream).toList()))
                 .chain(() -> tenantPacing.save(tx, tenantUpdates))
                 .chain(() -> Multi.createFrom().iterable(noChannel)
@@ -229,7 +223,7 @@ public class Dispatcher {
     }
 
     private Uni<Void> wait(SqlConnection tx, PendingMessage message, Instant until, String reason) {
-        return messages.reschedule(tx, message.id(), until, false, null)
+        return messages.postpone(tx, message.id(), until, null)
                 .invoke(() -> LOG.debugf("Message %s waits until %s: %s", message.id(), until, reason));
     }
 
@@ -237,17 +231,20 @@ public class Dispatcher {
         return Conversation.CONTACTING.equals(conversationState) || Conversation.AWAITING_REPLY.equals(conversationState);
     }
 
-    /** Calls the provider at the message's slot (never before, nor closer to the previous send), then records it. */
+    /**
+     * Calls the provider at the message's slot (never before, nor closer to the previous send) unless it was stopped
+     * meanwhile, then records the answer.
+     */
     private void sendAt(Planned planned) {
         inFlight.incrementAndGet();
-        waitFor(Duration.between(Instant.now(), planned.at()))
+        waitFor(Duration.between(Instant.now(), planned.message().triedAt()))
                 .chain(() -> limitsEnabled ? spaced(planned) : Uni.createFrom().voidItem())
-                .chain(() -> send(planned))
-                .chain(result -> answers.record(planned.message(), planned.channel(), result))
+                .chain(() -> gate.mayStart(planned.message()))
+                .chain(go -> !go ? Uni.createFrom().voidItem()
+                        : send(planned).chain(result -> answers.record(planned.message(), planned.channel(), result)))
                 .onTermination().invoke(this::sendEnded)
-                .subscribe().with(ignored -> { }, failure -> LOG.warnf(
-                        "The answer to message %s could not be recorded (%s); it is reconciled after its lease",
-                        planned.message().id(), failure.toString()));
+                .subscribe().with(ignored -> { }, failure -> LOG.debugf(
+                        "Message %s: %s; it is reconciled after its lease", planned.message().id(), failure.toString()));
     }
 
     /** Completes when the send may start without coming closer than a spacing to the previous one (see StartSpacing). */

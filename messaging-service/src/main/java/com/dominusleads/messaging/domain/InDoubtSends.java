@@ -15,13 +15,13 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends whose outcome a crash hid: recorded SENDING, lease expired, no answer recorded. Each is asked of its provider
- * (by our id) before anything else: found → SENT; certainly not there → scheduled again (sent once, now); the
- * provider cannot tell yet → asked again later. Nothing in doubt is ever sent blindly a second time.
+ * Sends whose outcome a crash or a lost answer hid: recorded SENDING, lease expired, no answer recorded. Each is asked
+ * of its provider (by our id, searching from its first try) before anything else: found → SENT; certainly not there →
+ * scheduled again (sent once, now), if no answer to that try arrived meanwhile; the provider cannot tell yet → asked
+ * again later. Nothing in doubt is ever sent blindly a second time.
  */
 @ApplicationScoped
 public class InDoubtSends {
@@ -74,8 +74,8 @@ public class InDoubtSends {
                 .chain(answer -> transactions.forTenant(message.tenantId(), tx -> switch (answer) {
                     case Reconciliation.Sent sent -> channels.channel(tx, message.channelId())
                             .chain(channel -> results.sent(tx, message, channel.orElseThrow(), sent.providerMessageId()));
-                    case Reconciliation.NotSent notSent -> messages.reschedule(tx, message.id(), Instant.now(), false,
-                            "in doubt after a stop; the provider does not have it: sent again");
+                    case Reconciliation.NotSent notSent -> messages.retry(tx, message, Instant.now(), false, false,
+                            "in doubt; the provider does not have it: sent again");
                     case Reconciliation.Unknown unknown -> Uni.createFrom().voidItem();   // asked again after recheck
                 }));
     }

@@ -6,7 +6,6 @@ import com.dominusleads.messaging.persistence.ConversationStore;
 import com.dominusleads.messaging.persistence.MessageStore;
 import com.dominusleads.messaging.persistence.MessageStore.Tracked;
 import com.dominusleads.messaging.persistence.SettingsStore;
-import com.dominusleads.messaging.persistence.SuppressionStore;
 import com.dominusleads.messaging.provider.ProviderEvent;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Multi;
@@ -32,7 +31,7 @@ public class InboundProcessor {
     private final MessageStore messages;
     private final ConversationStore conversations;
     private final ChannelStore channels;
-    private final SuppressionStore suppressions;
+    private final OptOuts optOuts;
     private final SettingsStore settings;
     private final MessageTemplates templates;
     private final SendResults results;
@@ -40,14 +39,14 @@ public class InboundProcessor {
     private final MessagingEvents events;
 
     public InboundProcessor(TenantTransactions transactions, MessageStore messages, ConversationStore conversations,
-                            ChannelStore channels, SuppressionStore suppressions, SettingsStore settings,
+                            ChannelStore channels, OptOuts optOuts, SettingsStore settings,
                             MessageTemplates templates, SendResults results, Outreach outreach,
                             MessagingEvents events) {
         this.transactions = transactions;
         this.messages = messages;
         this.conversations = conversations;
         this.channels = channels;
-        this.suppressions = suppressions;
+        this.optOuts = optOuts;
         this.settings = settings;
         this.templates = templates;
         this.results = results;
@@ -88,8 +87,10 @@ public class InboundProcessor {
                                 inbound.providerMessageId());
                         return Uni.createFrom().voidItem();
                     }
+                    // Its scheduled messages before the conversation: the dispatcher's lock order.
                     Uni<Optional<Conversation>> conversation = conversationId.isPresent()
-                            ? conversations.lock(tx, conversationId.get())
+                            ? messages.lockScheduled(tx, conversationId.get())
+                                    .chain(() -> conversations.lock(tx, conversationId.get()))
                             : Uni.createFrom().item(Optional.empty());
                     return conversation.chain(found -> settings.load(tx, tenant).chain(tenantSettings ->
                             tenantSettings.optOutWords().matches(inbound.text())
@@ -112,34 +113,15 @@ public class InboundProcessor {
     }
 
     /**
-     * The contact asked to stop: on the tenant's list at once (in this transaction), every open conversation that
-     * would write to the address or the company ended with its scheduled messages cancelled, contact.opted-out
-     * published, and one confirmation sent back through the channel the request came from. A repeated request changes
-     * nothing and sends nothing.
+     * The contact asked to stop ({@link OptOuts}), and gets one confirmation back through the channel the request came
+     * from. A repeated request changes nothing and sends nothing.
      */
     private Uni<Void> optOut(SqlConnection tx, Channel channel, ProviderEvent.InboundMessage inbound,
                              Optional<Conversation> conversation, TenantSettings tenantSettings) {
-        String tenant = channel.tenantId();
-        String cnpj = conversation.map(Conversation::cnpj).orElse(null);
-        Suppression suppression = new Suppression(tenant, inbound.from(), cnpj, "OPT_OUT", inbound.kind().name(),
-                inbound.text(), Instant.now());
-        return suppressions.add(tx, suppression).chain(added -> {
-            if (!added) {
-                return Uni.createFrom().voidItem();
-            }
-            LOG.infof("Tenant %s: %s opted out through %s", tenant, inbound.kind(), channel.id());
-            return conversations.openFor(tx, tenant, inbound.from(), cnpj)
-                    .chain(open -> messages.cancelOutreach(tx, open, "opted out")
-                            .chain(() -> Multi.createFrom().iterable(open)
-                                    .onItem().transformToUniAndConcatenate(id ->
-                                            conversations.updateIfOpen(tx, id, Conversation.OPTED_OUT))
-                                    .collect().last()))
-                    .chain(() -> conversation.isPresent()
-                            ? conversations.updateIfOpen(tx, conversation.get().id(), Conversation.OPTED_OUT)
-                            : Uni.createFrom().voidItem())
-                    .chain(() -> events.optedOut(tx, tenant, inbound.kind(), inbound.from(), cnpj))
-                    .chain(() -> confirm(tx, channel, inbound, conversation, tenantSettings));
-        });
+        return optOuts.record(tx, channel.tenantId(), inbound.kind(), inbound.from(),
+                        conversation.map(Conversation::cnpj).orElse(null), inbound.text())
+                .chain(added -> added ? confirm(tx, channel, inbound, conversation, tenantSettings)
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> confirm(SqlConnection tx, Channel channel, ProviderEvent.InboundMessage inbound,
@@ -148,12 +130,11 @@ public class InboundProcessor {
                 new MessageTemplates.Company(conversation.map(Conversation::companyName).orElse(""),
                         conversation.map(Conversation::cnpj).orElse("")));
         String subject = inbound.kind() == ChannelKind.EMAIL ? "Descadastro confirmado" : null;
-        Instant now = Instant.now();
-        PendingMessage confirmation = new PendingMessage(UUID.randomUUID(), channel.tenantId(),
+        PendingMessage confirmation = PendingMessage.toSend(UUID.randomUUID(), channel.tenantId(),
                 conversation.map(Conversation::id).orElse(null), channel.id(), PendingMessage.OPT_OUT_CONFIRMATION,
-                inbound.kind(), inbound.from(), subject, body, conversation.map(Conversation::attempt).orElse(0), 0,
-                now, conversation.map(Conversation::cnpj).orElse(null), Conversation.OPTED_OUT);
-        return messages.schedule(tx, confirmation, now);
+                inbound.kind(), inbound.from(), subject, body, conversation.map(Conversation::attempt).orElse(0),
+                conversation.map(Conversation::cnpj).orElse(null), Conversation.OPTED_OUT);
+        return messages.schedule(tx, confirmation, Instant.now());
     }
 
     private Uni<Void> status(SqlConnection tx, Channel channel, ProviderEvent.StatusUpdate update) {
@@ -187,13 +168,13 @@ public class InboundProcessor {
         if (update.status() == DeliveryStatus.FAILED) {
             return results.failed(tx, pending(message), update.errorCode(), update.errorTitle());
         }
-        return messages.move(tx, message.id(), from, update.status().name(), null, null)
+        return messages.move(tx, message.id(), from, update.status().name(), null, null, null)
                 .chain(moved -> moved.isEmpty() ? Uni.createFrom().voidItem()
                         : events.statusChanged(tx, moved.get(), update.status().name(), null));
     }
 
     private static PendingMessage pending(Tracked message) {
-        return new PendingMessage(message.id(), message.tenantId(), message.conversationId(), null, message.purpose(),
-                message.kind(), message.address(), null, "", message.attempt(), 0, Instant.now(), message.cnpj(), null);
+        return PendingMessage.toSend(message.id(), message.tenantId(), message.conversationId(), null,
+                message.purpose(), message.kind(), message.address(), null, "", message.attempt(), message.cnpj(), null);
     }
 }

@@ -145,10 +145,9 @@ public class Outreach {
             case SMS -> MessageTemplates.SMS;
             case EMAIL -> MessageTemplates.EMAIL_BODY;
         }, tenant, company);
-        Instant now = Instant.now();
-        PendingMessage message = new PendingMessage(UUID.randomUUID(), conversation.tenantId(), conversation.id(),
-                null, PendingMessage.OUTREACH, step.kind(), step.address(), subject, body, attempt, 0, now,
-                conversation.cnpj(), Conversation.CONTACTING);
-        return messages.schedule(tx, message, tenant.sendingHours().nextAllowed(now));
+        PendingMessage message = PendingMessage.toSend(UUID.randomUUID(), conversation.tenantId(), conversation.id(),
+                null, PendingMessage.OUTREACH, step.kind(), step.address(), subject, body, attempt, conversation.cnpj(),
+                Conversation.CONTACTING);
+        return messages.schedule(tx, message, tenant.sendingHours().nextAllowed(Instant.now()));
     }
 }

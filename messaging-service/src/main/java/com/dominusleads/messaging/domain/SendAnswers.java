@@ -5,22 +5,19 @@ import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Records providers' answers to sends ({@link SendResults}) in shared transactions, as a database groups commits:
- * answers that arrive while {@value #WRITERS} transactions are recording others wait for the next one, which records
- * up to {@value #BATCH} of a tenant. Under load a transaction, its connection and its commit serve many sends instead
- * of one each; an answer arriving alone is recorded at once. A batch that fails is recorded again answer by answer,
- * so one answer that cannot be recorded never holds up the others.
+ * Records providers' answers to sends ({@link SendResults}) in shared transactions ({@link Batches}): under load a
+ * transaction records up to {@value #BATCH} answers of a tenant. A batch that fails is recorded again answer by
+ * answer, so one answer that cannot be recorded never holds up the others; an answer that still cannot be recorded
+ * (the database away) is tried again with back-off, because the provider's answer is known only here: left to the
+ * in-doubt reconciliation, a send Meta cannot be asked about would go out twice.
  */
 @ApplicationScoped
 public class SendAnswers {
@@ -30,15 +27,15 @@ public class SendAnswers {
     static final int WRITERS = 4;
     /** Answers per transaction: enough to spread its cost, few enough not to hold their rows' locks for long. */
     static final int BATCH = 64;
+    /** Recording one answer is tried for about a minute (the send's lease) before reconciliation takes over. */
+    private static final int ALONE_TRIES = 8;
 
-    private record Answer(PendingMessage message, Channel channel, SendResult result,
-                          CompletableFuture<Void> recorded) {
+    private record Answer(PendingMessage message, Channel channel, SendResult result) {
     }
 
     private final TenantTransactions transactions;
     private final SendResults results;
-    private final Queue<Answer> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger writers = new AtomicInteger();
+    private final Batches<Answer, Void> batches = new Batches<>("send answers", WRITERS, BATCH, this::record);
 
     public SendAnswers(TenantTransactions transactions, SendResults results) {
         this.transactions = transactions;
@@ -47,55 +44,27 @@ public class SendAnswers {
 
     /** Records {@code result}, the answer to sending {@code message} through {@code channel}; done once committed. */
     public Uni<Void> record(PendingMessage message, Channel channel, SendResult result) {
-        CompletableFuture<Void> recorded = new CompletableFuture<>();
-        waiting.add(new Answer(message, channel, result, recorded));
-        write();
-        return Uni.createFrom().completionStage(recorded);
+        return batches.submit(new Answer(message, channel, result));
     }
 
-    /** Starts writers while answers wait and fewer than {@link #WRITERS} run; each starts this again when done. */
-    private void write() {
-        while (!waiting.isEmpty()) {
-            int running = writers.get();
-            if (running >= WRITERS) {
-                return;
-            }
-            if (!writers.compareAndSet(running, running + 1)) {
-                continue;
-            }
-            List<Answer> batch = new ArrayList<>(BATCH);
-            for (Answer answer = waiting.poll(); answer != null; answer = batch.size() < BATCH ? waiting.poll() : null) {
-                batch.add(answer);
-            }
-            Multi.createFrom().iterable(byTenant(batch))
-                    .onItem().transformToUniAndConcatenate(this::inOneTransaction)
-                    .collect().last()
-                    .onTermination().invoke(() -> {
-                        writers.decrementAndGet();
-                        write();
-                    })
-                    .subscribe().with(ignored -> { }, failure -> LOG.warnf("Recording send answers failed: %s",
-                            failure.toString()));
-        }
+    private Uni<Void> record(List<Batches.Item<Answer, Void>> batch) {
+        Map<String, List<Batches.Item<Answer, Void>>> byTenant = new LinkedHashMap<>();
+        batch.forEach(item -> byTenant.computeIfAbsent(item.value().message().tenantId(), t -> new ArrayList<>())
+                .add(item));
+        return Multi.createFrom().iterable(byTenant.values())
+                .onItem().transformToUniAndConcatenate(this::inOneTransaction)
+                .collect().last().replaceWithVoid();
     }
 
-    private static Iterable<List<Answer>> byTenant(List<Answer> batch) {
-        Map<String, List<Answer>> byTenant = new LinkedHashMap<>();
-        batch.forEach(answer -> byTenant.computeIfAbsent(answer.message().tenantId(), t -> new ArrayList<>())
-                .add(answer));
-        return byTenant.values();
-    }
-
-    private Uni<Void> inOneTransaction(List<Answer> answers) {
+    private Uni<Void> inOneTransaction(List<Batches.Item<Answer, Void>> answers) {
         if (answers.size() == 1) {
             return alone(answers.getFirst());
         }
-        return transactions.forTenant(answers.getFirst().message().tenantId(), tx -> Multi.createFrom()
+        return transactions.forTenant(answers.getFirst().value().message().tenantId(), tx -> Multi.createFrom()
                         .iterable(answers)
-                        .onItem().transformToUniAndConcatenate(answer -> results.apply(tx, answer.message(),
-                                answer.channel(), answer.result()))
+                        .onItem().transformToUniAndConcatenate(item -> apply(tx, item.value()))
                         .collect().last())
-                .invoke(() -> answers.forEach(answer -> answer.recorded().complete(null)))
+                .invoke(() -> answers.forEach(item -> item.complete(null)))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.debugf("A batch of %d send answers failed (%s); recording them one by one", answers.size(),
@@ -105,11 +74,20 @@ public class SendAnswers {
                 });
     }
 
-    private Uni<Void> alone(Answer answer) {
-        return transactions.forTenant(answer.message().tenantId(),
-                        tx -> results.apply(tx, answer.message(), answer.channel(), answer.result()))
-                .invoke(() -> answer.recorded().complete(null))
-                .onFailure().invoke(failure -> answer.recorded().completeExceptionally(failure))
+    private Uni<Void> alone(Batches.Item<Answer, Void> item) {
+        Answer answer = item.value();
+        return transactions.forTenant(answer.message().tenantId(), tx -> apply(tx, answer))
+                .onFailure().retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(15)).atMost(ALONE_TRIES)
+                .invoke(() -> item.complete(null))
+                .onFailure().invoke(failure -> {
+                    LOG.warnf("The answer to message %s could not be recorded (%s); it is reconciled after its lease",
+                            answer.message().id(), failure.toString());
+                    item.fail(failure);
+                })
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> apply(io.vertx.mutiny.sqlclient.SqlConnection tx, Answer answer) {
+        return results.apply(tx, answer.message(), answer.channel(), answer.result());
     }
 }

@@ -27,17 +27,19 @@ public final class SendPacing {
         final ChannelKind kind;
         final int perSecond;
         final int dailyCap;
+        final boolean paused;
         Instant nextSlot;
         LocalDate day;
         int sentToday;
         boolean changed;
 
-        public ChannelSlots(UUID id, ChannelKind kind, int perSecond, int dailyCap, Instant nextSlot, LocalDate day,
-                            int sentToday) {
+        public ChannelSlots(UUID id, ChannelKind kind, int perSecond, int dailyCap, boolean paused, Instant nextSlot,
+                            LocalDate day, int sentToday) {
             this.id = id;
             this.kind = kind;
             this.perSecond = perSecond;
             this.dailyCap = dailyCap;
+            this.paused = paused;
             this.nextSlot = nextSlot;
             this.day = day;
             this.sentToday = sentToday;
@@ -89,7 +91,7 @@ public final class SendPacing {
         record Send(UUID channel, Instant at) implements Decision {
         }
 
-        /** Wait until {@code until} (the next free slot, or the day the caps reset). */
+        /** Wait until {@code until} (the next free slot, the day the caps reset, or a look at paused channels). */
         record Wait(Instant until, String reason) implements Decision {
         }
 
@@ -97,6 +99,9 @@ public final class SendPacing {
         record NoChannel() implements Decision {
         }
     }
+
+    /** How long messages wait for a paused channel before the dispatcher looks again. */
+    static final Duration PAUSED_RECHECK = Duration.ofMinutes(5);
 
     private final boolean enabled;
     private final Duration lookahead;
@@ -112,14 +117,18 @@ public final class SendPacing {
     /**
      * Picks a channel for a message of {@code kind} ({@code preferred} when it is live: replies go back through the
      * number that was written to) and reserves its slot. Rotation: among the tenant's channels of that kind with
-     * room under their daily cap, the one free soonest.
+     * room under their daily cap, the one free soonest. Channels a tenant admin paused are waited for (a pause is
+     * temporary: the contact is not moved to the next channel of the plan for it).
      */
     public Decision reserve(ChannelKind kind, UUID preferred, List<ChannelSlots> channels, TenantSlots tenant,
                             Instant now) {
         LocalDate today = now.atZone(capZone).toLocalDate();
-        List<ChannelSlots> ofKind = channels.stream().filter(channel -> channel.kind == kind).toList();
+        List<ChannelSlots> ofKind = channels.stream().filter(channel -> channel.kind == kind && !channel.paused)
+                .toList();
         if (ofKind.isEmpty()) {
-            return new Decision.NoChannel();
+            return channels.stream().anyMatch(channel -> channel.kind == kind)
+                    ? new Decision.Wait(now.plus(PAUSED_RECHECK), "channels paused")
+                    : new Decision.NoChannel();
         }
         Optional<ChannelSlots> choice = ofKind.stream().filter(channel -> channel.id.equals(preferred)).findFirst()
                 .or(() -> ofKind.stream().filter(channel -> channel.sentOn(today) < channel.dailyCap)

@@ -16,15 +16,20 @@ import org.jboss.logging.Logger;
 
 /**
  * Records what a provider answered to a send, in one transaction with its events: SENT (message.sent); refused for
- * this recipient (FAILED, message.status-changed, fallback to the next channel); throttled, channel or transient
- * failures (the message waits and is tried again, up to {@link #MAX_TRIES}, then fails and falls back).
+ * this recipient (FAILED, message.status-changed, fallback to the next channel), or refused because the contact
+ * opted out at the provider (FAILED and an opt-out, no fallback); throttled or a channel failure (the message waits,
+ * the channel is held, another of the tenant's channels may take it); transient failures (tried again with back-off,
+ * up to {@link #MAX_FAILURES}, then FAILED with fallback). Every answer but SENT applies only while the message is
+ * still at the try it answers: a late answer never moves a later try.
  */
 @ApplicationScoped
 public class SendResults {
 
-    static final int MAX_TRIES = 8;
+    static final int MAX_FAILURES = 8;
     /** How long a send that got no answer waits before its provider is asked whether it arrived. */
     static final Duration IN_DOUBT_AFTER = Duration.ofSeconds(10);
+    /** How long a channel that failed (credentials refused, instance gone) is left out before it is tried again. */
+    static final Duration CHANNEL_COOL_DOWN = Duration.ofMinutes(1);
 
     private static final Logger LOG = Logger.getLogger(SendResults.class);
 
@@ -32,40 +37,47 @@ public class SendResults {
     private final ConversationStore conversations;
     private final ChannelStore channels;
     private final Outreach outreach;
+    private final OptOuts optOuts;
     private final MessagingEvents events;
 
     public SendResults(MessageStore messages, ConversationStore conversations, ChannelStore channels,
-                       Outreach outreach, MessagingEvents events) {
+                       Outreach outreach, OptOuts optOuts, MessagingEvents events) {
         this.messages = messages;
         this.conversations = conversations;
         this.channels = channels;
         this.outreach = outreach;
+        this.optOuts = optOuts;
         this.events = events;
     }
 
+    /** Applies the answer to try {@code message.sendTries()} of {@code message} through {@code channel}. */
     public Uni<Void> apply(SqlClient tx, PendingMessage message, Channel channel, SendResult result) {
         return switch (result) {
             case SendResult.Accepted accepted -> sent(tx, message, channel, accepted.providerMessageId());
-            case SendResult.Unreachable unreachable -> failed(tx, message, unreachable.errorCode(),
+            case SendResult.Unreachable unreachable -> fail(tx, message, message.sendTries(), unreachable.errorCode(),
                     unreachable.reason());
             case SendResult.Throttled throttled -> {
                 Instant retry = Instant.now().plus(throttled.retryAfter());
-                yield messages.reschedule(tx, message.id(), retry, false,
+                yield messages.retry(tx, message, retry, false, false,
                                 "throttled by the provider (" + throttled.errorCode() + ")")
                         .chain(() -> channels.holdUntil(tx, channel.id(), retry));
             }
+            // Not the message's fault: it waits for another channel (or this one, once it is back), and the channel
+            // is left out meanwhile so that it is not picked again at once.
             case SendResult.ChannelFailure failure -> channels.recordError(tx, channel.id(),
                             failure.errorCode() + ": " + failure.reason())
-                    .chain(() -> retryLater(tx, message, true, failure.errorCode(), failure.reason()));
+                    .chain(() -> channels.holdUntil(tx, channel.id(), Instant.now().plus(CHANNEL_COOL_DOWN)))
+                    .chain(() -> messages.retry(tx, message, Instant.now(), true, false,
+                            failure.errorCode() + ": " + failure.reason()));
             case SendResult.Transient failure when ProviderFailures.mayHaveArrived(failure) ->
                     // No answer, but the request may have reached the provider: in doubt, asked before any resend.
-                    messages.holdInDoubt(tx, message.id(), Instant.now().plus(IN_DOUBT_AFTER),
+                    messages.holdInDoubt(tx, message, Instant.now().plus(IN_DOUBT_AFTER),
                             failure.errorCode() + ": " + failure.reason());
-            case SendResult.Transient failure -> retryLater(tx, message, false, failure.errorCode(), failure.reason());
+            case SendResult.Transient failure -> retryLater(tx, message, failure.errorCode(), failure.reason());
         };
     }
 
-    /** The provider has the message (its answer, or a reconciliation found it). */
+    /** The provider has the message (its answer, a status, or a reconciliation found it), whichever try it was. */
     public Uni<Void> sent(SqlClient tx, PendingMessage message, Channel channel, String providerMessageId) {
         return messages.markSent(tx, message.id(), providerMessageId).chain(marked -> {
             if (marked.isEmpty()) {
@@ -79,26 +91,41 @@ public class SendResults {
         });
     }
 
-    /** The recipient cannot be reached on this channel: FAILED, and outreach falls back to its next channel. */
+    /**
+     * The recipient cannot be reached on this channel (a failure status, or no channel of its kind): FAILED, and
+     * outreach falls back to its next channel; an opt-out the provider reports ends outreach to the contact instead.
+     */
     public Uni<Void> failed(SqlClient tx, PendingMessage message, String errorCode, String reason) {
-        return messages.move(tx, message.id(), List.of("SENDING", "SENT", "SCHEDULED"), "FAILED", errorCode, reason)
-                .chain(moved -> moved.isEmpty() ? Uni.createFrom().voidItem()
-                        : events.statusChanged(tx, moved.get(), "FAILED", errorCode)
-                                .chain(() -> message.outreach() && message.conversationId() != null
-                                        ? outreach.fallBack(tx, message.conversationId(), message.attempt())
-                                        : Uni.createFrom().voidItem()));
+        return fail(tx, message, null, errorCode, reason);
     }
 
-    private Uni<Void> retryLater(SqlClient tx, PendingMessage message, boolean otherChannel, String code,
-                                 String reason) {
-        int tries = message.sendTries() + 1;
-        if (tries >= MAX_TRIES) {
-            LOG.warnf("Message %s failed %d times (%s: %s); giving up on this channel", message.id(), tries, code,
+    private Uni<Void> fail(SqlClient tx, PendingMessage message, Integer tryFence, String errorCode, String reason) {
+        return messages.move(tx, message.id(), List.of("SENDING", "SENT", "SCHEDULED"), "FAILED", errorCode, reason,
+                        tryFence)
+                .chain(moved -> {
+                    if (moved.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<Void> reported = events.statusChanged(tx, moved.get(), "FAILED", errorCode);
+                    if (ProviderFailures.isOptOut(errorCode)) {
+                        return reported.chain(() -> optOuts.record(tx, message.tenantId(), message.kind(),
+                                message.address(), moved.get().cnpj(), "refused by the provider: " + errorCode
+                                        + " (" + reason + ")")).replaceWithVoid();
+                    }
+                    return reported.chain(() -> message.outreach() && message.conversationId() != null
+                            ? outreach.fallBack(tx, message.conversationId(), message.attempt())
+                            : Uni.createFrom().voidItem());
+                });
+    }
+
+    private Uni<Void> retryLater(SqlClient tx, PendingMessage message, String code, String reason) {
+        int failures = message.failures() + 1;
+        if (failures >= MAX_FAILURES) {
+            LOG.warnf("Message %s failed %d times (%s: %s); giving up on this channel", message.id(), failures, code,
                     reason);
-            return failed(tx, message, code, "gave up after " + tries + " tries: " + reason);
+            return fail(tx, message, message.sendTries(), code, "gave up after " + failures + " tries: " + reason);
         }
-        Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(tries, 8)));
-        return messages.reschedule(tx, message.id(), Instant.now().plus(backoff), otherChannel,
-                code + ": " + reason);
+        Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(failures, 8)));
+        return messages.retry(tx, message, Instant.now().plus(backoff), false, true, code + ": " + reason);
     }
 }

@@ -50,15 +50,25 @@ public final class SendingHours {
                 throw new IllegalArgumentException("sending hours '" + part.trim()
                         + "' must look like MON-FRI 08:00-20:00");
             }
-            LocalTime from = LocalTime.parse(fields[1].substring(0, 5));
+            LocalTime from = time(fields[1].substring(0, 5), part);
             String end = fields[1].substring(6);
-            LocalTime to = end.equals("24:00") ? LocalTime.MAX : LocalTime.parse(end);
+            LocalTime to = end.equals("24:00") ? LocalTime.MAX : time(end, part);
             if (!to.isAfter(from)) {
                 throw new IllegalArgumentException("sending hours '" + part.trim() + "' end before they start");
             }
             windows.add(new Window(days(fields[0]), from, to));
         }
         return new SendingHours(List.copyOf(windows), zone, text.trim());
+    }
+
+    /** {@code HH:MM}; an hour past 23 or minutes past 59 is the tenant's mistake, told as such. */
+    private static LocalTime time(String text, String part) {
+        try {
+            return LocalTime.parse(text);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("sending hours '" + part.trim() + "': " + text + " is not a time of day"
+                    + " (00:00 to 23:59, or 24:00 to end at midnight)");
+        }
     }
 
     /** {@code now} when it is inside a window, else the start of the next window. */
@@ -115,6 +125,7 @@ public final class SendingHours {
                 return day;
             }
         }
-        throw new IllegalArgumentException("'" + abbreviation + "' is not a day (MON, TUE, WED, THU, FRI, SAT, SUN)");
+        throw new IllegalArgumentException("sending hours: '" + abbreviation
+                + "' is not a day (MON, TUE, WED, THU, FRI, SAT, SUN)");
     }
 }

@@ -11,4 +11,6 @@ public record Suppression(String tenantId, String address, String cnpj, String s
 
     /** The tenant id of the platform-wide list. */
     public static final String PLATFORM = "*";
+    /** The contact's own request: outranks an entry a user made by hand (which the user could remove). */
+    public static final String OPT_OUT = "OPT_OUT";
 }

@@ -5,6 +5,7 @@ import com.dominusleads.messaging.domain.ChannelInfo;
 import com.dominusleads.messaging.domain.ChannelKind;
 import com.dominusleads.messaging.domain.CredentialCipher;
 import com.dominusleads.messaging.domain.Provider;
+import com.dominusleads.messaging.domain.SealedSecrets;
 import com.dominusleads.messaging.domain.SendPacing;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,8 @@ public class ChannelStore {
 
     /** The day a channel's daily cap counts in. */
     public static final ZoneId CAP_ZONE = ZoneId.of("America/Sao_Paulo");
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ChannelStore.class);
 
     static final String COLUMNS = "id, tenant_id, kind, provider, address, name, settings, credentials, daily_cap,"
             + " per_second, status, connection, quality, last_error, last_error_at, sent_day, sent_today, created_at";
@@ -98,18 +101,18 @@ public class ChannelStore {
     }
 
     /**
-     * The live channels of {@code tenantIds}, locked in id order until the transaction ends: their slots and daily
+     * The active and paused channels of {@code tenantIds}, locked in id order until the transaction ends: their slots and daily
      * counts change under these locks only, so instances dispatching for the same tenant take turns.
      */
     public Uni<List<Live>> lockLive(SqlClient tx, List<String> tenantIds) {
         return tx.preparedQuery("select " + COLUMNS + ", next_slot_at from channel where tenant_id = any($1)"
-                        + " and status = 'ACTIVE' order by id for update")
+                        + " and status in ('ACTIVE', 'PAUSED') order by id for update")
                 .execute(Tuple.of(tenantIds.toArray(String[]::new)))
                 .map(rows -> map(rows, row -> {
                     Channel channel = toChannel(row);
                     OffsetDateTime next = row.getOffsetDateTime("next_slot_at");
                     return new Live(channel, new SendPacing.ChannelSlots(channel.id(), channel.kind(),
-                            channel.perSecond(), channel.dailyCap(),
+                            channel.perSecond(), channel.dailyCap(), "PAUSED".equals(row.getString("status")),
                             next == null ? java.time.Instant.EPOCH : next.toInstant(), row.getLocalDate("sent_day"),
                             row.getInteger("sent_today")));
                 }));
@@ -170,23 +173,38 @@ public class ChannelStore {
                 .execute(Tuple.of(channelId, state)).replaceWithVoid();
     }
 
-    /** Up to {@code limit} channels whose secrets are not under the active key yet, locked for re-encryption. */
-    public Uni<Integer> rotateKeys(SqlClient tx, int limit) {
-        return tx.preparedQuery("select id, tenant_id, credentials from channel order by id for update skip locked")
-                .execute()
+    /** What one round of re-encryption did: channels looked at, re-encrypted, and the last id (the next round's start). */
+    public record Rotation(int examined, int rotated, UUID last) {
+    }
+
+    /**
+     * Re-encrypts up to {@code limit} channels after {@code after} (id order) whose secrets are not under the active
+     * key yet, each locked only for this transaction. One that cannot be decrypted is left as it is and named in the
+     * log: the others go on.
+     */
+    public Uni<Rotation> rotateKeys(SqlClient tx, UUID after, int limit) {
+        return tx.preparedQuery("select id, tenant_id, credentials from channel where id > $1"
+                        + " and credentials not like $2 order by id limit $3 for update skip locked")
+                .execute(Tuple.of(after, cipher.activePrefix() + "%", limit))
                 .chain(rows -> {
                     List<Tuple> updates = new ArrayList<>();
+                    UUID last = after;
                     for (Row row : rows) {
-                        String envelope = row.getString("credentials");
-                        if (updates.size() < limit && cipher.needsRotation(envelope)) {
-                            UUID id = row.getUUID("id");
-                            String tenant = row.getString("tenant_id");
-                            updates.add(Tuple.of(id, cipher.encrypt(tenant, id, cipher.decrypt(tenant, id, envelope))));
+                        UUID id = row.getUUID("id");
+                        String tenant = row.getString("tenant_id");
+                        last = id;
+                        try {
+                            String plain = cipher.decrypt(tenant, id, row.getString("credentials"));
+                            updates.add(Tuple.of(id, cipher.encrypt(tenant, id, plain)));
+                        } catch (RuntimeException unreadable) {
+                            LOG.warnf("Channel %s: credentials cannot be decrypted with the configured keys (%s);"
+                                    + " left as they are", id, unreadable.getClass().getSimpleName());
                         }
                     }
-                    return updates.isEmpty() ? Uni.createFrom().item(0)
+                    Rotation rotation = new Rotation(rows.size(), updates.size(), last);
+                    return updates.isEmpty() ? Uni.createFrom().item(rotation)
                             : tx.preparedQuery("update channel set credentials = $2 where id = $1")
-                                    .executeBatch(updates).replaceWith(updates.size());
+                                    .executeBatch(updates).replaceWith(rotation);
                 });
     }
 
@@ -194,21 +212,27 @@ public class ChannelStore {
         return cipher.encrypt(channel.tenantId(), channel.id(), new JsonObject(Map.copyOf(channel.secrets())).encode());
     }
 
-    /** A channel row (the {@link #COLUMNS}) with its secrets decrypted. */
+    /** A channel row (the {@link #COLUMNS}) with its secrets, decrypted when first used. */
     public Channel toChannel(Row row) {
         UUID id = row.getUUID("id");
         String tenant = row.getString("tenant_id");
+        String envelope = row.getString("credentials");
         return new Channel(id, tenant, ChannelKind.valueOf(row.getString("kind")),
                 Provider.valueOf(row.getString("provider")), row.getString("address"), strings(settings(row)),
-                strings(new JsonObject(cipher.decrypt(tenant, id, row.getString("credentials")))),
+                new SealedSecrets(() -> strings(new JsonObject(cipher.decrypt(tenant, id, envelope)))),
                 row.getInteger("daily_cap"), row.getInteger("per_second"));
     }
 
     private ChannelInfo toInfo(Row row) {
         UUID id = row.getUUID("id");
         String tenant = row.getString("tenant_id");
-        List<String> secretNames = new ArrayList<>(new TreeMap<>(
-                new JsonObject(cipher.decrypt(tenant, id, row.getString("credentials"))).getMap()).keySet());
+        List<String> secretNames;
+        try {
+            secretNames = new ArrayList<>(new TreeMap<>(
+                    new JsonObject(cipher.decrypt(tenant, id, row.getString("credentials"))).getMap()).keySet());
+        } catch (RuntimeException unreadable) {
+            secretNames = List.of();   // shown as having none: the admin sets them again
+        }
         LocalDate day = row.getLocalDate("sent_day");
         OffsetDateTime errorAt = row.getOffsetDateTime("last_error_at");
         return new ChannelInfo(id, ChannelKind.valueOf(row.getString("kind")),

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Messages both ways. An outgoing one moves SCHEDULED → SENDING (recorded and claimed, before the provider call) →
@@ -32,7 +33,8 @@ public class MessageStore {
     }
 
     private static final String PENDING = "m.id, m.tenant_id, m.conversation_id, m.channel_id, m.purpose, m.kind,"
-            + " m.address, m.subject, m.body, m.attempt, m.send_tries, m.created_at, c.cnpj, c.state";
+            + " m.address, m.subject, m.body, m.attempt, m.send_tries, m.failures, m.first_try_at,"
+            + " case when m.status = 'SENDING' then m.not_before end as tried_at, c.cnpj, c.state";
     private static final String TRACKED = "m.id, m.tenant_id, m.conversation_id, c.cnpj, m.purpose, m.kind,"
             + " m.provider, m.address, m.status, m.attempt, m.provider_message_id";
     private static final String VIEW = "id, conversation_id, direction, purpose, kind, provider, channel_id, address,"
@@ -42,12 +44,11 @@ public class MessageStore {
     /** Records an outgoing message to be sent at {@code notBefore} (through {@code channelId}, or any of its kind). */
     public Uni<Void> schedule(SqlClient tx, PendingMessage message, Instant notBefore) {
         return tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id, direction, purpose,"
-                        + " kind, address, subject, body, status, attempt, not_before, created_at)"
-                        + " values ($1, $2, $3, $4, 'OUT', $5, $6, $7, $8, $9, 'SCHEDULED', $10, $11, $12)")
+                        + " kind, address, subject, body, status, attempt, not_before)"
+                        + " values ($1, $2, $3, $4, 'OUT', $5, $6, $7, $8, $9, 'SCHEDULED', $10, $11)")
                 .execute(Tuple.from(Arrays.asList(message.id(), message.tenantId(), message.conversationId(),
                         message.channelId(), message.purpose(), message.kind().name(), message.address(),
-                        message.subject(), message.body(), message.attempt(), utc(notBefore),
-                        utc(message.createdAt()))))
+                        message.subject(), message.body(), message.attempt(), utc(notBefore))))
                 .replaceWithVoid();
     }
 
@@ -63,27 +64,86 @@ public class MessageStore {
                 .map(rows -> ChannelStore.map(rows, MessageStore::toPending));
     }
 
-    /** Records that the message is being sent through {@code channelId} at {@code at}: the idempotency record. */
-    public Uni<Void> markSending(SqlClient tx, List<Tuple> idChannelAtLease) {
-        return idChannelAtLease.isEmpty() ? Uni.createFrom().voidItem()
+    /**
+     * Locks the scheduled outreach of a conversation, before the conversation itself: the order the dispatcher takes
+     * them in (message, then conversation when it falls back), so a reply and a dispatch round never deadlock.
+     */
+    public Uni<Void> lockScheduled(SqlClient tx, UUID conversationId) {
+        return tx.preparedQuery("select id from message where conversation_id = $1 and status = 'SCHEDULED'"
+                        + " order by id for update")
+                .execute(Tuple.of(conversationId)).replaceWithVoid();
+    }
+
+    /**
+     * Records that each message is being tried ({@link PendingMessage#tried}) through its channel at its slot, with
+     * a lease: the idempotency record, committed before any provider call.
+     */
+    public Uni<Void> markSending(SqlClient tx, List<PendingMessage> tries, Function<UUID, Provider> providerOfChannel,
+                                 Duration lease) {
+        return tries.isEmpty() ? Uni.createFrom().voidItem()
                 : tx.preparedQuery("update message set status = 'SENDING', channel_id = $2, provider = $3,"
-                        + " not_before = $4, claimed_until = $5, send_tries = send_tries + 1, updated_at = now()"
-                        + " where id = $1").executeBatch(idChannelAtLease).replaceWithVoid();
+                        + " not_before = $4, first_try_at = coalesce(first_try_at, $4), claimed_until = $5,"
+                        + " send_tries = $6, updated_at = now() where id = $1 and status = 'SCHEDULED'")
+                .executeBatch(tries.stream().map(message -> Tuple.from(List.of(message.id(), message.channelId(),
+                        providerOfChannel.apply(message.channelId()).name(), utc(message.triedAt()), utc(message.triedAt().plus(lease)),
+                        message.sendTries()))).toList())
+                .replaceWithVoid();
     }
 
-    /** Puts a scheduled or in-doubt message back to wait until {@code notBefore}. */
-    public Uni<Void> reschedule(SqlClient tx, UUID id, Instant notBefore, boolean releaseChannel, String error) {
-        return tx.preparedQuery("update message set status = 'SCHEDULED', not_before = $2, claimed_until = null,"
-                        + " channel_id = case when $3 then null else channel_id end, error = coalesce($4, error),"
-                        + " updated_at = now() where id = $1 and status in ('SCHEDULED', 'SENDING')")
-                .execute(Tuple.of(id, utc(notBefore), releaseChannel, error)).replaceWithVoid();
+    /** Puts a scheduled message back to wait until {@code notBefore} (quiet hours, pacing, a suspended tenant). */
+    public Uni<Void> postpone(SqlClient tx, UUID id, Instant notBefore, String reason) {
+        return tx.preparedQuery("update message set not_before = $2, error = coalesce($3, error), updated_at = now()"
+                        + " where id = $1 and status = 'SCHEDULED'")
+                .execute(Tuple.of(id, utc(notBefore), reason)).replaceWithVoid();
     }
 
-    /** Leaves a send without an answer in doubt until {@code until}, when the provider is asked whether it has it. */
-    public Uni<Void> holdInDoubt(SqlClient tx, UUID id, Instant until, String error) {
-        return tx.preparedQuery("update message set claimed_until = $2, error = $3, updated_at = now()"
-                        + " where id = $1 and status = 'SENDING'")
-                .execute(Tuple.of(id, utc(until), error)).replaceWithVoid();
+    /**
+     * Schedules try {@code message.sendTries()} again at {@code notBefore}, if the message is still at that try (a
+     * late answer never moves a later one); {@code failed} counts it against the message's failures,
+     * {@code releaseChannel} lets the next try pick another of the tenant's channels.
+     */
+    public Uni<Void> retry(SqlClient tx, PendingMessage message, Instant notBefore, boolean releaseChannel,
+                           boolean failed, String error) {
+        return tx.preparedQuery("update message set status = 'SCHEDULED', not_before = $3, claimed_until = null,"
+                        + " channel_id = case when $4 then null else channel_id end,"
+                        + " failures = failures + case when $5 then 1 else 0 end, error = coalesce($6, error),"
+                        + " updated_at = now() where id = $1 and status = 'SENDING' and send_tries = $2")
+                .execute(Tuple.from(Arrays.asList(message.id(), message.sendTries(), utc(notBefore), releaseChannel,
+                        failed, error)))
+                .replaceWithVoid();
+    }
+
+    /** Leaves try {@code message.sendTries()} in doubt until {@code until}, when the provider is asked about it. */
+    public Uni<Void> holdInDoubt(SqlClient tx, PendingMessage message, Instant until, String error) {
+        return tx.preparedQuery("update message set claimed_until = $3, error = $4, updated_at = now()"
+                        + " where id = $1 and status = 'SENDING' and send_tries = $2")
+                .execute(Tuple.of(message.id(), message.sendTries(), utc(until), error)).replaceWithVoid();
+    }
+
+    /**
+     * Of these messages claimed for sending, cancels those that must not go out any more (their conversation ended,
+     * or the contact is suppressed since they were claimed); the others, still to send, are returned.
+     */
+    public Uni<java.util.Set<UUID>> stillToSend(SqlClient tx, List<PendingMessage> claimed) {
+        return tx.preparedQuery("with claimed (id, tries) as (select * from unnest($1::uuid[], $2::int[])),"
+                        + " stopped as (update message m set status = 'CANCELLED', claimed_until = null,"
+                        + " error = 'stopped before sending: the contact opted out or the company replied',"
+                        + " updated_at = now() from claimed k left join message old on old.id = k.id"
+                        + " left join conversation c on c.id = old.conversation_id"
+                        + " where m.id = k.id and m.status = 'SENDING' and m.send_tries = k.tries"
+                        + " and m.purpose = 'OUTREACH' and (c.state not in ('CONTACTING', 'AWAITING_REPLY')"
+                        + " or exists (select 1 from suppression s where s.tenant_id in (m.tenant_id, '*')"
+                        + " and (s.address = m.address or (s.tenant_id = m.tenant_id and s.cnpj = c.cnpj))))"
+                        + " returning m.id)"
+                        + " select m.id from message m join claimed k on k.id = m.id where m.status = 'SENDING'"
+                        + " and m.send_tries = k.tries and m.id not in (select id from stopped)")
+                .execute(Tuple.of(claimed.stream().map(PendingMessage::id).toArray(UUID[]::new),
+                        claimed.stream().map(PendingMessage::sendTries).toArray(Integer[]::new)))
+                .map(rows -> {
+                    java.util.Set<UUID> ids = new java.util.HashSet<>();
+                    rows.forEach(row -> ids.add(row.getUUID(0)));
+                    return ids;
+                });
     }
 
     /** Ends scheduled messages that must not go out (an opt-out, a reply, the list); their reason recorded. */
@@ -113,11 +173,12 @@ public class MessageStore {
     }
 
     /**
-     * A provider-reported status: moves the message from one of {@code from} to {@code status}. Empty when the
-     * message was elsewhere (a late, repeated or out-of-order status changes nothing).
+     * Moves the message from one of {@code from} to {@code status} (a provider-reported status, a failed send);
+     * {@code tryFence}, when given, only while the message is at that try. Empty when the message was elsewhere (a
+     * late, repeated or out-of-order report changes nothing).
      */
     public Uni<Optional<Tracked>> move(SqlClient tx, UUID id, List<String> from, String status, String errorCode,
-                                       String error) {
+                                       String error, Integer tryFence) {
         return tx.preparedQuery("update message m set status = $3, error_code = coalesce($4, m.error_code),"
                         + " error = coalesce($5, m.error), claimed_until = null,"
                         + " sent_at = case when m.sent_at is null and $3 in ('SENT', 'DELIVERED', 'READ') then now()"
@@ -125,8 +186,10 @@ public class MessageStore {
                         + " delivered_at = case when $3 in ('DELIVERED', 'READ') then coalesce(m.delivered_at, now())"
                         + " else m.delivered_at end, updated_at = now()"
                         + " from message old left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = $1 and old.id = m.id and m.status = any($2) returning " + TRACKED)
-                .execute(Tuple.from(Arrays.asList(id, from.toArray(String[]::new), status, errorCode, error)))
+                        + " where m.id = $1 and old.id = m.id and m.status = any($2)"
+                        + " and ($6::int is null or m.send_tries = $6) returning " + TRACKED)
+                .execute(Tuple.from(Arrays.asList(id, from.toArray(String[]::new), status, errorCode, error,
+                        tryFence)))
                 .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
     }
 
@@ -156,7 +219,7 @@ public class MessageStore {
         return tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id, direction, purpose,"
                         + " kind, provider, address, body, status, provider_message_id, created_at)"
                         + " values ($1, $2, $3, $4, 'IN', 'REPLY', $5, $6, $7, $8, 'RECEIVED', $9, $10)"
-                        + " on conflict (provider, provider_message_id) where provider_message_id is not null"
+                        + " on conflict (tenant_id, provider, provider_message_id) where provider_message_id is not null"
                         + " do nothing")
                 .execute(Tuple.from(Arrays.asList(id, tenantId, conversationId, channelId, kind.name(),
                         provider.name(), from, text, providerMessageId, utc(at))))
@@ -176,22 +239,17 @@ public class MessageStore {
                 .map(rows -> ChannelStore.map(rows, MessageStore::toPending));
     }
 
-    /** Outreach sent before {@code sentBefore} and never delivered, locked for the delivery-timeout sweep. */
+    /**
+     * Outreach sent before {@code sentBefore} and never delivered, locked for the delivery-timeout sweep. E-mail is
+     * left out: SMTP reports no delivery (only bounces), so accepted is as far as it gets.
+     */
     public Uni<List<Tracked>> lockUndelivered(SqlClient tx, Instant sentBefore, int limit) {
         return tx.preparedQuery("select " + TRACKED + " from message m left join conversation c"
                         + " on c.id = m.conversation_id where m.status = 'SENT' and m.direction = 'OUT'"
-                        + " and m.purpose = 'OUTREACH' and m.sent_at < $1 order by m.sent_at limit $2"
+                        + " and m.purpose = 'OUTREACH' and m.kind <> 'EMAIL' and m.sent_at < $1 order by m.sent_at limit $2"
                         + " for update of m skip locked")
                 .execute(Tuple.of(utc(sentBefore), limit))
                 .map(rows -> ChannelStore.map(rows, MessageStore::toTracked));
-    }
-
-    /** The channel a conversation last used for {@code kind}: replies come back to it, so it keeps writing from it. */
-    public Uni<Optional<UUID>> lastChannel(SqlClient tx, UUID conversationId, ChannelKind kind) {
-        return tx.preparedQuery("select channel_id from message where conversation_id = $1 and kind = $2"
-                        + " and channel_id is not null order by created_at desc limit 1")
-                .execute(Tuple.of(conversationId, kind.name()))
-                .map(rows -> ChannelStore.first(rows).map(row -> row.getUUID(0)));
     }
 
     public Uni<List<MessageView>> ofConversation(SqlClient tx, String tenantId, UUID conversationId) {
@@ -205,8 +263,9 @@ public class MessageStore {
         return new PendingMessage(row.getUUID("id"), row.getString("tenant_id"), row.getUUID("conversation_id"),
                 row.getUUID("channel_id"), row.getString("purpose"), ChannelKind.valueOf(row.getString("kind")),
                 row.getString("address"), row.getString("subject"), row.getString("body"), row.getInteger("attempt"),
-                row.getInteger("send_tries"), instant(row.getOffsetDateTime("created_at")), row.getString("cnpj"),
-                row.getString("state"));
+                row.getInteger("send_tries"), row.getInteger("failures"),
+                instant(row.getOffsetDateTime("first_try_at")), instant(row.getOffsetDateTime("tried_at")),
+                row.getString("cnpj"), row.getString("state"));
     }
 
     private static Tracked toTracked(Row row) {

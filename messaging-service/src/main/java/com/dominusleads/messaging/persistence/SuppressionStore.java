@@ -19,14 +19,6 @@ public class SuppressionStore {
 
     static final String COLUMNS = "tenant_id, address, cnpj, source, channel, reason, created_at";
 
-    /** True when {@code tenantId} must not write to any of {@code addresses}, or to the company {@code cnpj}. */
-    public Uni<Boolean> suppressed(SqlClient tx, String tenantId, Collection<String> addresses, String cnpj) {
-        return tx.preparedQuery("select 1 from suppression where tenant_id in ($1, '" + Suppression.PLATFORM + "')"
-                        + " and (address = any($2) or (tenant_id = $1 and cnpj = $3)) limit 1")
-                .execute(Tuple.of(tenantId, addresses.toArray(String[]::new), cnpj))
-                .map(rows -> rows.rowCount() > 0);
-    }
-
     /**
      * Which of these tenants' addresses and companies are suppressed, as keys {@code tenant + "|" + address} and
      * {@code tenant + "|" + cnpj} (a platform-wide address is returned for every tenant asked about).
@@ -50,10 +42,17 @@ public class SuppressionStore {
                 });
     }
 
-    /** Adds {@code suppression}; true when it is new (an opt-out repeated changes nothing and says so). */
+    /**
+     * Adds {@code suppression}; true when it is new (an opt-out repeated changes nothing and says so). The contact's
+     * own opt-out replaces an entry made by hand, which a user could otherwise remove and so lose the opt-out.
+     */
     public Uni<Boolean> add(SqlClient tx, Suppression suppression) {
         return tx.preparedQuery("insert into suppression (tenant_id, address, cnpj, source, channel, reason)"
-                        + " values ($1, $2, $3, $4, $5, $6) on conflict (tenant_id, address) do nothing")
+                        + " values ($1, $2, $3, $4, $5, $6) on conflict (tenant_id, address) do update"
+                        + " set source = excluded.source, channel = excluded.channel, reason = excluded.reason,"
+                        + " cnpj = coalesce(excluded.cnpj, suppression.cnpj), created_at = now()"
+                        + " where excluded.source = '" + Suppression.OPT_OUT + "' and suppression.source <> '"
+                        + Suppression.OPT_OUT + "'")
                 .execute(Tuple.from(Arrays.asList(suppression.tenantId(), suppression.address(), suppression.cnpj(),
                         suppression.source(), suppression.channel(), suppression.reason())))
                 .map(rows -> rows.rowCount() > 0);

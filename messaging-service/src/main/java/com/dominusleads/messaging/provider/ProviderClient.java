@@ -17,7 +17,7 @@ public interface ProviderClient {
     Uni<SendResult> send(Channel channel, OutgoingMessage message);
 
     /**
-     * Asks the provider whether {@code message}, recorded at {@link OutgoingMessage#recordedAt()}, was already
+     * Asks the provider whether {@code message}, tried from {@link OutgoingMessage#firstTryAt()}, was already
      * accepted (the process stopped between the call and recording its answer). Never fails.
      */
     Uni<Reconciliation> reconcile(Channel channel, OutgoingMessage message);

@@ -17,6 +17,8 @@ public final class ProviderFailures {
     /** A setting or secret the channel lacks or has wrong: no call was made. */
     public static final String MISCONFIGURED = "channel_misconfigured";
 
+    private static final java.util.Set<String> OPT_OUT_CODES = java.util.Set.of("21610", "131050");
+
     private ProviderFailures() {
     }
 
@@ -47,6 +49,14 @@ public final class ProviderFailures {
     /** True when a send that got no answer may still have reached the provider (so it must not be resent blindly). */
     public static boolean mayHaveArrived(SendResult.Transient failure) {
         return TIMEOUT.equals(failure.errorCode()) || IO_ERROR.equals(failure.errorCode());
+    }
+
+    /**
+     * True for a provider's error code that means the recipient asked to stop (Twilio 21610: replied STOP to this
+     * sender; Meta 131050: stopped the business's marketing messages): honoured as an opt-out, not retried elsewhere.
+     */
+    public static boolean isOptOut(String errorCode) {
+        return OPT_OUT_CODES.contains(errorCode);
     }
 
     /** The failure's class and message: no secrets or bodies are in either (URLs carry no credentials). */

@@ -9,7 +9,7 @@ import java.time.Duration;
 public sealed interface Reconciliation {
 
     /**
-     * How much earlier than our {@code recordedAt} a provider may date the message and it still be ours: clocks differ
+     * How much earlier than our {@code firstTryAt} a provider may date the message and it still be ours: clocks differ
      * a little, and providers keep whole seconds.
      */
     Duration CLOCK_SLACK = Duration.ofSeconds(5);

@@ -22,10 +22,11 @@ public final class ProviderTesting {
         return new ProviderHttp(vertx, Duration.ofSeconds(2), Duration.ofSeconds(5), 64);
     }
 
-    /** A message recorded now. */
+    /** A message tried (for the first time) now. */
     public static OutgoingMessage message(ChannelKind kind, String recipient, String body) {
+        Instant now = Instant.now();
         return new OutgoingMessage(UUID.randomUUID(), "tenant-a", kind, recipient,
-                kind == ChannelKind.EMAIL ? "Proposta" : null, body, Instant.now());
+                kind == ChannelKind.EMAIL ? "Proposta" : null, body, now, now);
     }
 
     public static <T> T await(Uni<T> uni) {

@@ -43,7 +43,7 @@ public class EvolutionClient implements ProviderClient {
     public static final List<String> WEBHOOK_EVENTS = List.of("MESSAGES_UPSERT", "MESSAGES_UPDATE",
             "CONNECTION_UPDATE");
 
-    private static final int PAGE_SIZE = 50;
+    static final int PAGE_SIZE = 50;
     /** Beyond this many of our messages since the one sought, the lookup gives up rather than answer NotSent. */
     private static final int MAX_PAGES = 20;
 
@@ -71,7 +71,7 @@ public class EvolutionClient implements ProviderClient {
     /** See the class comment: Sent with the record's key id, Unknown for a same-text message to a LID, else NotSent. */
     @Override
     public Uni<Reconciliation> reconcile(Channel channel, OutgoingMessage message) {
-        Instant since = message.recordedAt().minus(Reconciliation.CLOCK_SLACK);
+        Instant since = message.firstTryAt().minus(Reconciliation.CLOCK_SLACK);
         Instant until = Instant.now().plus(Reconciliation.CLOCK_SLACK);
         return Uni.createFrom().deferred(() -> search(channel, message, since, until, 1))
                 .onFailure().recoverWithItem(ProviderFailures::reconciliation);
@@ -211,9 +211,7 @@ public class EvolutionClient implements ProviderClient {
                     }
                     // Newest first: once a page reaches back before the message, older pages cannot hold it (versions
                     // that ignore the time filter answer every message of the instance).
-                    boolean more = !records.isEmpty() && page < intOf(messages, "pages")
-                            && !timestamp(records.getLast()).isBefore(since);
-                    if (!more) {
+                    if (!mayHaveMore(messages, records, page, since)) {
                         return Uni.createFrom().item(new Reconciliation.NotSent());
                     }
                     if (page == MAX_PAGES) {
@@ -222,6 +220,18 @@ public class EvolutionClient implements ProviderClient {
                     }
                     return search(channel, message, since, until, page + 1);
                 });
+    }
+
+    /**
+     * Whether a later page may still hold the message: this page reaches back no further than {@code since} and is
+     * not the last. Versions that leave out {@code pages} tell the last page by its being short.
+     */
+    static boolean mayHaveMore(JsonObject messages, List<JsonObject> records, int page, Instant since) {
+        if (records.isEmpty() || timestamp(records.getLast()).isBefore(since)) {
+            return false;
+        }
+        int pages = intOf(messages, "pages");
+        return pages > 0 ? page < pages : records.size() >= PAGE_SIZE;
     }
 
     private static Optional<Reconciliation> match(List<JsonObject> records, OutgoingMessage message, Instant since) {

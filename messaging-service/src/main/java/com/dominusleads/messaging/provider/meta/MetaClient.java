@@ -75,7 +75,7 @@ public class MetaClient implements ProviderClient {
     /** See the class comment: Unknown while a status webhook may still come, then NotSent. */
     @Override
     public Uni<Reconciliation> reconcile(Channel channel, OutgoingMessage message) {
-        boolean statusMayStillCome = Instant.now().isBefore(message.recordedAt().plus(reconcileAfter));
+        boolean statusMayStillCome = Instant.now().isBefore(message.triedAt().plus(reconcileAfter));
         return Uni.createFrom().item(statusMayStillCome
                 ? new Reconciliation.Unknown("waiting for Meta's status webhook")
                 : new Reconciliation.NotSent());

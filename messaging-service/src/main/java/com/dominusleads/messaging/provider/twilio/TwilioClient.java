@@ -142,7 +142,7 @@ public class TwilioClient implements ProviderClient {
         if (!HttpAnswers.succeeded(response)) {
             return new Reconciliation.Unknown("Twilio answered the lookup with HTTP " + response.statusCode());
         }
-        Instant since = message.recordedAt().minus(Reconciliation.CLOCK_SLACK);
+        Instant since = message.firstTryAt().minus(Reconciliation.CLOCK_SLACK);
         return HttpAnswers.array(HttpAnswers.object(response), "messages").stream()
                 .filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
                 .filter(m -> message.body().equals(m.getValue("body")) && !created(m).isBefore(since))

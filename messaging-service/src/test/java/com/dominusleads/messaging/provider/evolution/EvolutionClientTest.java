@@ -138,7 +138,7 @@ class EvolutionClientTest {
         OutgoingMessage otherPerson = message(ChannelKind.WHATSAPP, "+5511999990004", "Olá, ação");
         assertThat(await(evolution.reconcile(channel, otherPerson))).isEqualTo(new Reconciliation.NotSent());
         OutgoingMessage recordedAfter = new OutgoingMessage(UUID.randomUUID(), "tenant-a", ChannelKind.WHATSAPP,
-                sent.recipient(), null, sent.body(), Instant.now().plusSeconds(60));
+                sent.recipient(), null, sent.body(), Instant.now().plusSeconds(60), Instant.now().plusSeconds(60));
         assertThat(await(evolution.reconcile(channel, recordedAfter))).isEqualTo(new Reconciliation.NotSent());
     }
 
@@ -155,6 +155,23 @@ class EvolutionClientTest {
                 .isEqualTo(new Reconciliation.Sent(accepted.providerMessageId()));
         assertThat(simulator.requests().all()).filteredOn(r -> r.path().startsWith("/chat/findMessages/"))
                 .hasSize(2);
+    }
+
+    @Test
+    void aFullPageWithoutAPageCountIsReadOnAndAShortOneEndsTheSearch() {
+        Instant since = Instant.now().minusSeconds(60);
+        java.util.function.IntFunction<java.util.List<JsonObject>> page = size -> java.util.stream.IntStream
+                .range(0, size).mapToObj(i -> new JsonObject().put("messageTimestamp", Instant.now().getEpochSecond()))
+                .toList();
+
+        assertThat(EvolutionClient.mayHaveMore(new JsonObject(), page.apply(EvolutionClient.PAGE_SIZE), 1, since))
+                .isTrue();
+        assertThat(EvolutionClient.mayHaveMore(new JsonObject(), page.apply(7), 1, since)).isFalse();
+        assertThat(EvolutionClient.mayHaveMore(new JsonObject().put("pages", 3), page.apply(7), 2, since)).isTrue();
+        assertThat(EvolutionClient.mayHaveMore(new JsonObject().put("pages", 3), page.apply(50), 3, since)).isFalse();
+        java.util.List<JsonObject> older = java.util.List.of(new JsonObject().put("messageTimestamp",
+                since.minusSeconds(3600).getEpochSecond()));
+        assertThat(EvolutionClient.mayHaveMore(new JsonObject().put("pages", 3), older, 1, since)).isFalse();
     }
 
     @Test

@@ -162,8 +162,12 @@ class MetaClientTest {
 
         MetaClient tinyWindow = new MetaClient(http(vertx), simulator.baseUri().toString(), Duration.ofMillis(1));
         OutgoingMessage older = new OutgoingMessage(recent.id(), recent.tenantId(), recent.kind(), recent.recipient(),
-                null, recent.body(), Instant.now().minusSeconds(1));
+                null, recent.body(), Instant.now().minusSeconds(1), Instant.now().minusSeconds(1));
         assertThat(await(tinyWindow.reconcile(channel(), older))).isEqualTo(new Reconciliation.NotSent());
+        // Recorded long ago, but tried again just now: its status may still come.
+        OutgoingMessage retriedNow = new OutgoingMessage(recent.id(), recent.tenantId(), recent.kind(),
+                recent.recipient(), null, recent.body(), Instant.now().minus(Duration.ofHours(3)), Instant.now());
+        assertThat(await(meta.reconcile(channel(), retriedNow))).isInstanceOf(Reconciliation.Unknown.class);
         assertThat(simulator.requests().all()).isEmpty();
     }
 }

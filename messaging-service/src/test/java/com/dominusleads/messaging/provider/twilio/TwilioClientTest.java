@@ -157,7 +157,7 @@ class TwilioClientTest {
         OutgoingMessage otherText = message(ChannelKind.SMS, "+5511999990001", "Outro texto");
         assertThat(await(twilio.reconcile(channel, otherText))).isEqualTo(new Reconciliation.NotSent());
         OutgoingMessage recordedAfter = new OutgoingMessage(UUID.randomUUID(), "tenant-a", ChannelKind.SMS,
-                sent.recipient(), null, sent.body(), Instant.now().plusSeconds(60));
+                sent.recipient(), null, sent.body(), Instant.now().plusSeconds(60), Instant.now().plusSeconds(60));
         assertThat(await(twilio.reconcile(channel, recordedAfter))).isEqualTo(new Reconciliation.NotSent());
         OutgoingMessage otherRecipient = message(ChannelKind.SMS, "+5511999990009", "Olá, ação");
         assertThat(await(twilio.reconcile(channel, otherRecipient))).isEqualTo(new Reconciliation.NotSent());

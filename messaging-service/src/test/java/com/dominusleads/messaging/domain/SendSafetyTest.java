@@ -1,0 +1,210 @@
+package com.dominusleads.messaging.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.dominusleads.messaging.MessagingFixture;
+import com.dominusleads.messaging.MessagingTestProfile;
+import com.dominusleads.messaging.persistence.ChannelStore;
+import com.dominusleads.messaging.persistence.SuppressionStore;
+import com.dominusleads.messaging.provider.ProviderEvent;
+import com.dominusleads.messaging.provider.SendResult;
+import com.dominusleads.messaging.provider.meta.MetaClient;
+import com.dominusleads.providersimulator.Send;
+import com.dominusleads.testsupport.ApicurioTestResource;
+import com.dominusleads.testsupport.KafkaTestResource;
+import com.dominusleads.testsupport.PostgresTestResource;
+import com.dominusleads.testsupport.ServiceDatabase;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What must never happen to a contact, whatever the timing: a late answer moving a later try, a claimed send going
+ * out after an opt-out, a provider-reported opt-out treated as a mere failure (and the next channel tried), a manual
+ * entry hiding an opt-out, one broken channel stopping the others, another tenant's inbound id hiding this one's.
+ */
+@QuarkusTest
+@TestProfile(MessagingTestProfile.class)
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "messaging"))
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(ApicurioTestResource.class)
+class SendSafetyTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    MessagingFixture fixture;
+
+    @Inject
+    SendAnswers answers;
+
+    @Inject
+    SendGate gate;
+
+    @Inject
+    OptOuts optOuts;
+
+    @Inject
+    SuppressionStore suppressions;
+
+    @Inject
+    ChannelStore channels;
+
+    @Inject
+    MetaClient meta;
+
+    @Inject
+    InboundProcessor inbound;
+
+    private Channel channel(ChannelInfo info) {
+        return channels.findForWebhook(info.id()).await().indefinitely().orElseThrow();
+    }
+
+    private String cnpjOf(UUID message) {
+        return fixture.database().query("select c.cnpj from message m join conversation c on c.id = m.conversation_id"
+                + " where m.id = $1", message).iterator().next().getString(0);
+    }
+
+    @Test
+    void aLateAnswerToAnEarlierTryChangesNothing() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940003001", 10);
+        UUID message = fixture.recordedSend(tenant, sms, "+5511987653001", "Olá", Instant.now().plusSeconds(60));
+        PendingMessage current = fixture.pending(message);
+        PendingMessage earlierTry = new PendingMessage(current.id(), current.tenantId(), current.conversationId(),
+                current.channelId(), current.purpose(), current.kind(), current.address(), current.subject(),
+                current.body(), current.attempt(), current.sendTries() - 1, 0, current.firstTryAt(),
+                current.triedAt(), current.cnpj(), current.conversationState());
+
+        answers.record(earlierTry, channel(sms), new SendResult.Unreachable("30003", "unreachable"))
+                .await().atMost(WAIT);
+        answers.record(earlierTry, channel(sms), new SendResult.Throttled("20429", Duration.ofSeconds(1)))
+                .await().atMost(WAIT);
+
+        assertThat(fixture.messageStatus(message)).isEqualTo("SENDING");
+        assertThat(fixture.outbox(tenant, "message.status-changed")).isZero();
+
+        answers.record(current, channel(sms), new SendResult.Unreachable("30003", "unreachable")).await().atMost(WAIT);
+        assertThat(fixture.messageStatus(message)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aClaimedSendIsStoppedAtItsStartByAnOptOutCommittedMeanwhile() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940003002", 10);
+        UUID stopped = fixture.recordedSend(tenant, sms, "+5511987653002", "Olá", Instant.now().plusSeconds(60));
+        UUID other = fixture.recordedSend(tenant, sms, "+5511987653003", "Olá", Instant.now().plusSeconds(60));
+
+        fixture.database().inTenant(tenant, tx -> optOuts.record(tx, tenant, ChannelKind.WHATSAPP, "+5511987653002",
+                null, "PARE"));
+
+        assertThat(gate.mayStart(fixture.pending(stopped)).await().atMost(WAIT)).isFalse();
+        assertThat(gate.mayStart(fixture.pending(other)).await().atMost(WAIT)).isTrue();
+        assertThat(fixture.messageStatus(stopped)).isEqualTo("CANCELLED");
+        assertThat(fixture.messageStatus(other)).isEqualTo("SENDING");
+    }
+
+    @Test
+    void twilioRefusingAnUnsubscribedRecipientIsAnOptOutNotAFallback() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940003004", 10);
+        String recipient = "+5511987653004";
+        UUID message = fixture.recordedSend(tenant, sms, recipient, "Olá", Instant.now().plusSeconds(60));
+
+        answers.record(fixture.pending(message), channel(sms),
+                new SendResult.Unreachable("21610", "Attempt to send to unsubscribed recipient")).await().atMost(WAIT);
+
+        assertOptedOut(tenant, message, recipient);
+    }
+
+    @Test
+    void metaReportingThatTheContactStoppedMarketingMessagesIsAnOptOut() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo whatsapp = fixture.metaWhatsApp(tenant, "1065400301", "+5511940003005", 10);
+        String recipient = "+5511987653005";
+        UUID message = fixture.recordedSend(tenant, whatsapp, recipient, "Olá", Instant.now().plusSeconds(60));
+        SendResult sent = meta.send(channel(whatsapp), fixture.outgoing(tenant, message)).await().atMost(WAIT);
+
+        // The signed status webhook Meta posts: failed, 131050.
+        MessagingFixture.simulator().status(((SendResult.Accepted) sent).providerMessageId(), "failed", 131050);
+
+        await().atMost(WAIT).untilAsserted(() -> assertOptedOut(tenant, message, recipient));
+    }
+
+    private void assertOptedOut(String tenant, UUID message, String recipient) {
+        assertThat(fixture.messageStatus(message)).isEqualTo("FAILED");
+        assertThat(fixture.conversationState(tenant, cnpjOf(message))).isEqualTo("OPTED_OUT");
+        assertThat(fixture.database().query("select source from suppression where tenant_id = $1 and address = $2",
+                tenant, recipient).iterator().next().getString(0)).isEqualTo("OPT_OUT");
+        assertThat(fixture.outbox(tenant, "contact.opted-out")).isEqualTo(1);
+        assertThat(fixture.database().count("select count(*) from message where tenant_id = $1 and status = 'SCHEDULED'",
+                tenant)).isZero();
+    }
+
+    @Test
+    void theContactsOwnOptOutReplacesAManualEntryOnce() {
+        String tenant = ServiceDatabase.newTenant();
+        String address = "+5511987653006";
+        boolean manual = fixture.database().inTenant(tenant, tx -> suppressions.add(tx, new Suppression(tenant,
+                address, null, "MANUAL", null, "asked by phone", Instant.now())));
+
+        boolean first = fixture.database().inTenant(tenant, tx -> optOuts.record(tx, tenant, ChannelKind.SMS, address,
+                null, "SAIR"));
+        boolean again = fixture.database().inTenant(tenant, tx -> optOuts.record(tx, tenant, ChannelKind.SMS, address,
+                null, "SAIR"));
+
+        assertThat(List.of(manual, first, again)).containsExactly(true, true, false);
+        assertThat(fixture.database().query("select source, reason from suppression where tenant_id = $1", tenant)
+                .iterator().next().getString(0)).isEqualTo("OPT_OUT");
+        assertThat(fixture.outbox(tenant, "contact.opted-out")).isEqualTo(1);
+    }
+
+    @Test
+    void aChannelWhoseCredentialsCannotBeDecryptedFailsAloneAndItsMessagesGoThroughAnother() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo broken = fixture.twilio(tenant, ChannelKind.SMS, "+5511940003007", 1);
+        ChannelInfo working = fixture.twilio(tenant, ChannelKind.SMS, "+5511940003008", 1);
+        fixture.database().inTenant(tenant, tx -> tx.preparedQuery("update channel set credentials = $2 where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(broken.id(), "v1:retired:AAAAAAAAAAAAAAAA:AAAAAAAA")));
+        List<String> mobiles = List.of("+5511987653007", "+5511987653008", "+5511987653009");
+
+        for (int i = 0; i < mobiles.size(); i++) {
+            fixture.select(tenant, "3344455500010" + i, List.of(mobiles.get(i)), List.of());
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(MessagingFixture.simulator().sends()
+                .matching(send -> mobiles.contains(send.contact()))).extracting(Send::contact)
+                .containsExactlyInAnyOrderElementsOf(mobiles));
+        assertThat(MessagingFixture.simulator().sends().matching(send -> mobiles.contains(send.contact())))
+                .extracting(Send::from).containsOnly(working.address());
+        assertThat(fixture.database().query("select quality, last_error from channel where id = $1", broken.id())
+                .iterator().next().getString(1)).contains("channel_misconfigured");
+    }
+
+    @Test
+    void theSameProviderMessageIdInTwoTenantsIsStoredForEach() {
+        String first = ServiceDatabase.newTenant();
+        String second = ServiceDatabase.newTenant();
+        ChannelInfo one = fixture.twilio(first, ChannelKind.SMS, "+5511940003010", 10);
+        ChannelInfo two = fixture.twilio(second, ChannelKind.SMS, "+5511940003011", 10);
+        ProviderEvent.InboundMessage reply = new ProviderEvent.InboundMessage(com.dominusleads.messaging.domain
+                .Provider.TWILIO, ChannelKind.SMS, "SM00000000000000000000000000000001", "+5511987653010", "x",
+                "Tenho interesse", Instant.now(), null);
+
+        inbound.accept(channel(one), List.of(reply)).await().atMost(WAIT);
+        inbound.accept(channel(two), List.of(reply)).await().atMost(WAIT);
+        inbound.accept(channel(two), List.of(reply)).await().atMost(WAIT);
+
+        assertThat(fixture.database().count("select count(*) from message where direction = 'IN'"
+                + " and provider_message_id = 'SM00000000000000000000000000000001' and tenant_id in ($1, $2)",
+                first, second)).isEqualTo(2);
+    }
+}
