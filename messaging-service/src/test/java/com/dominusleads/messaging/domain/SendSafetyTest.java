@@ -76,7 +76,7 @@ class SendSafetyTest {
     @Test
     void aLateAnswerToAnEarlierTryChangesNothing() {
         String tenant = ServiceDatabase.newTenant();
-        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940004001", 10);
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009001", 10);
         UUID message = fixture.recordedSend(tenant, sms, "+5511987653001", "Olá", Instant.now().plusSeconds(60));
         PendingMessage current = fixture.pending(message);
         PendingMessage earlierTry = new PendingMessage(current.id(), current.tenantId(), current.conversationId(),
@@ -99,7 +99,7 @@ class SendSafetyTest {
     @Test
     void aClaimedSendIsStoppedAtItsStartByAnOptOutCommittedMeanwhile() {
         String tenant = ServiceDatabase.newTenant();
-        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940004002", 10);
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009002", 10);
         UUID stopped = fixture.recordedSend(tenant, sms, "+5511987653002", "Olá", Instant.now().plusSeconds(60));
         UUID other = fixture.recordedSend(tenant, sms, "+5511987653003", "Olá", Instant.now().plusSeconds(60));
 
@@ -115,7 +115,7 @@ class SendSafetyTest {
     @Test
     void twilioRefusingAnUnsubscribedRecipientIsAnOptOutNotAFallback() {
         String tenant = ServiceDatabase.newTenant();
-        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940004004", 10);
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009004", 10);
         String recipient = "+5511987653004";
         UUID message = fixture.recordedSend(tenant, sms, recipient, "Olá", Instant.now().plusSeconds(60));
 
@@ -128,7 +128,7 @@ class SendSafetyTest {
     @Test
     void metaReportingThatTheContactStoppedMarketingMessagesIsAnOptOut() {
         String tenant = ServiceDatabase.newTenant();
-        ChannelInfo whatsapp = fixture.metaWhatsApp(tenant, "1065400401", "+5511940004005", 10);
+        ChannelInfo whatsapp = fixture.metaWhatsApp(tenant, "1065400901", "+5511940009005", 10);
         String recipient = "+5511987653005";
         UUID message = fixture.recordedSend(tenant, whatsapp, recipient, "Olá", Instant.now().plusSeconds(60));
         SendResult sent = meta.send(channel(whatsapp), fixture.outgoing(tenant, message)).await().atMost(WAIT);
@@ -170,8 +170,8 @@ class SendSafetyTest {
     @Test
     void aChannelWhoseCredentialsCannotBeDecryptedFailsAloneAndItsMessagesGoThroughAnother() {
         String tenant = ServiceDatabase.newTenant();
-        ChannelInfo broken = fixture.twilio(tenant, ChannelKind.SMS, "+5511940004007", 1);
-        ChannelInfo working = fixture.twilio(tenant, ChannelKind.SMS, "+5511940004008", 1);
+        ChannelInfo broken = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009007", 1);
+        ChannelInfo working = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009008", 1);
         fixture.database().inTenant(tenant, tx -> tx.preparedQuery("update channel set credentials = $2 where id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(broken.id(), "v1:retired:AAAAAAAAAAAAAAAA:AAAAAAAA")));
         List<String> mobiles = List.of("+5511987653007", "+5511987653008", "+5511987653009");
@@ -193,8 +193,8 @@ class SendSafetyTest {
     void theSameProviderMessageIdInTwoTenantsIsStoredForEach() {
         String first = ServiceDatabase.newTenant();
         String second = ServiceDatabase.newTenant();
-        ChannelInfo one = fixture.twilio(first, ChannelKind.SMS, "+5511940004010", 10);
-        ChannelInfo two = fixture.twilio(second, ChannelKind.SMS, "+5511940004011", 10);
+        ChannelInfo one = fixture.twilio(first, ChannelKind.SMS, "+5511940009010", 10);
+        ChannelInfo two = fixture.twilio(second, ChannelKind.SMS, "+5511940009011", 10);
         ProviderEvent.InboundMessage reply = new ProviderEvent.InboundMessage(com.dominusleads.messaging.domain
                 .Provider.TWILIO, ChannelKind.SMS, "SM00000000000000000000000000000001", "+5511987653010", "x",
                 "Tenho interesse", Instant.now(), null);
