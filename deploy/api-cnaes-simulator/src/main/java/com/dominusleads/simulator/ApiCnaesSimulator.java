@@ -1,6 +1,7 @@
 package com.dominusleads.simulator;
 
 import com.dominusleads.events.Cnpj;
+import com.dominusleads.simulatorkit.LoopbackServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,12 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -43,8 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * needs no key. Admin endpoints, neither counted nor authenticated: {@code GET|POST /_simulator/faults},
  * {@code GET /_simulator/calls}, {@code POST /_simulator/reset}.
  * <p>
- * Built on the JDK's {@link HttpServer} with one virtual thread per exchange, so hanging calls cost nothing and never
- * starve the others; it listens on the loopback interface only.
+ * Built on the JDK's HttpServer ({@link LoopbackServer}: the loopback interface only, one virtual thread per exchange, so
+ * hanging calls cost nothing and never starve the others).
  */
 public final class ApiCnaesSimulator implements AutoCloseable {
 
@@ -60,35 +55,26 @@ public final class ApiCnaesSimulator implements AutoCloseable {
     private final SyntheticDirectory directory;
     private final Faults faults;
     private final CallLog calls = new CallLog();
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ApiCnaesSimulator(int port, SimulatorOptions options) throws IOException {
+    private ApiCnaesSimulator(int port, SimulatorOptions options) {
         this.options = options;
         this.keys = options.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         this.directory = new SyntheticDirectory(options.seed(), options.unknownCnpjShare());
         this.faults = new Faults(options.seed());
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("api-cnaes-simulator-", 0).factory());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.server = LoopbackServer.bind("api-cnaes simulator", port, 128).start(this::handle);
     }
 
     /** Starts a simulator on {@code port} of the loopback interface (0: any free port). */
     public static ApiCnaesSimulator start(int port, SimulatorOptions options) {
-        try {
-            return new ApiCnaesSimulator(port, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the api-cnaes simulator on port " + port, e);
-        }
+        return new ApiCnaesSimulator(port, options);
     }
 
     /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}; the contract lives under {@link #apiUri()}. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     /** Where the contract lives: {@code baseUri()} + {@code /v1} (or {@code /api/v1}). */
@@ -97,7 +83,7 @@ public final class ApiCnaesSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public SimulatorOptions options() {
@@ -121,13 +107,7 @@ public final class ApiCnaesSimulator implements AutoCloseable {
             return;
         }
         closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     // ---------------------------------------------------------------- dispatch

@@ -3,13 +3,10 @@ package com.dominusleads.providersimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.dominusleads.simulatorkit.LoopbackServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,8 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Everything is configured and inspected over HTTP under {@code /_simulator} (no authentication) or through this
  * class; docs/provider-simulator.md describes both.
  * <p>
- * Built on the JDK's {@link HttpServer} with one virtual thread per exchange; it listens on the loopback interface
- * only and keeps everything in memory.
+ * Built on the JDK's HttpServer ({@link LoopbackServer}: one virtual thread per exchange, the loopback interface only);
+ * it keeps everything in memory.
  */
 public final class ProviderSimulator implements AutoCloseable {
 
@@ -54,12 +48,11 @@ public final class ProviderSimulator implements AutoCloseable {
     private final EvolutionApi evolution;
     private final MailboxResponder mail;
     private final Map<String, Provider> providers;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ProviderSimulator(int port, SimulatorOptions options) throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    private ProviderSimulator(int port, SimulatorOptions options) {
+        this.server = LoopbackServer.bind("provider simulator", port, 256);
         this.sim = new Simulation(options, this::baseUri);
         this.meta = new MetaCloudApi(sim);
         this.twilio = new TwilioApi(sim);
@@ -67,29 +60,21 @@ public final class ProviderSimulator implements AutoCloseable {
         this.mail = new MailboxResponder(sim);
         this.providers = Map.of(MetaCloudApi.NAME, meta, TwilioApi.NAME, twilio, EvolutionApi.NAME, evolution,
                 MailboxResponder.NAME, mail);
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("provider-simulator-", 0)
-                .factory());
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server.start(this::handle);
     }
 
     /** Starts a simulator on {@code port} of the loopback interface (0: any free port). */
     public static ProviderSimulator start(int port, SimulatorOptions options) {
-        try {
-            return new ProviderSimulator(port, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the provider simulator on port " + port, e);
-        }
+        return new ProviderSimulator(port, options);
     }
 
     /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}: the base URL of every provider's API. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public SimulatorOptions options() {
@@ -202,13 +187,7 @@ public final class ProviderSimulator implements AutoCloseable {
         }
         mail.stop();
         sim.followUps.cancelAll();
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     private Provider provider(String name) {

@@ -1,12 +1,8 @@
 package com.dominusleads.providersimulator;
 
+import com.dominusleads.simulatorkit.LoopbackServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,17 +45,12 @@ final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    private final LoopbackServer server = LoopbackServer.bind("webhook receiver", 0, 64);
     private final List<Received> received = new ArrayList<>();
     private volatile int status = 200;
 
     WebhookReceiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", exchange -> {
+        server.start(exchange -> {
             try (exchange; InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
                 Map<String, String> headers = new TreeMap<>();
@@ -81,11 +72,10 @@ final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(status, -1);
             }
         });
-        server.start();
     }
 
     String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUri().toString();
     }
 
     /** The URL of {@code path} on this receiver. */
@@ -134,6 +124,6 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

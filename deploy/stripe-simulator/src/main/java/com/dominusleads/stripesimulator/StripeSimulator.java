@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stripe.Stripe;
+import com.dominusleads.simulatorkit.LoopbackServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,10 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -62,8 +56,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * updating a subscription, a paid invoice outside Checkout, resending an event. The Checkout and billing-portal
  * {@code url}s lead to small pages of this server where a person can pay or cancel by hand.
  * <p>
- * Built on the JDK's {@link HttpServer} with one virtual thread per exchange; it listens on the loopback interface
- * only and keeps everything in memory.
+ * Built on the JDK's HttpServer ({@link LoopbackServer}: one virtual thread per exchange, the loopback interface only);
+ * it keeps everything in memory.
  */
 public final class StripeSimulator implements AutoCloseable {
 
@@ -120,38 +114,30 @@ public final class StripeSimulator implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final Map<String, Stored> idempotent = new LinkedHashMap<>();
     private final ReentrantLock idempotencyLock = new ReentrantLock();
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StripeSimulator(int port, SimulatorOptions options) throws IOException {
+    private StripeSimulator(int port, SimulatorOptions options) {
         this.options = options;
         this.keys = options.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         this.webhooks = new Webhooks(options.webhookUrl(), options.webhookSecret(), options.webhookTimeout());
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("stripe-simulator-", 0).factory());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        this.billing = new Billing(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Clock.systemUTC());
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.server = LoopbackServer.bind("Stripe simulator", port, 128);
+        this.billing = new Billing(server.baseUri(), Clock.systemUTC());
+        server.start(this::handle);
     }
 
     /** Starts a simulator on {@code port} of the loopback interface (0: any free port). */
     public static StripeSimulator start(int port, SimulatorOptions options) {
-        try {
-            return new StripeSimulator(port, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Stripe simulator on port " + port, e);
-        }
+        return new StripeSimulator(port, options);
     }
 
     /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}: the API base to give stripe-java. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUri();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public SimulatorOptions options() {
@@ -252,13 +238,7 @@ public final class StripeSimulator implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     // ---------------------------------------------------------------- dispatch

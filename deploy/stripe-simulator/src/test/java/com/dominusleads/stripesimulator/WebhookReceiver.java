@@ -1,11 +1,7 @@
 package com.dominusleads.stripesimulator;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
+import com.dominusleads.simulatorkit.LoopbackServer;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,18 +13,19 @@ final class WebhookReceiver implements AutoCloseable {
     record Received(String payload, String signature, String contentType, String userAgent) {
     }
 
-    private final HttpServer server;
+    private static final String PATH = "/stripe/webhook";
+
+    private final LoopbackServer server = LoopbackServer.bind("webhook receiver", 0, 16);
     private final List<Received> received = new ArrayList<>();
     private volatile int status = 200;
 
     WebhookReceiver() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/stripe/webhook", exchange -> {
+        server.start(exchange -> {
             try (exchange; InputStream in = exchange.getRequestBody()) {
+                if (!exchange.getRequestURI().getPath().equals(PATH)) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
                 String payload = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 synchronized (received) {
                     received.add(new Received(payload, exchange.getRequestHeaders().getFirst("Stripe-Signature"),
@@ -38,11 +35,10 @@ final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(status, -1);
             }
         });
-        server.start();
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/stripe/webhook");
+        return server.baseUri().resolve(PATH);
     }
 
     void answer(int status) {
@@ -63,6 +59,6 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }
