@@ -1,7 +1,8 @@
 package com.dominusleads.simulator;
 
 import com.dominusleads.events.Cnpj;
-import com.dominusleads.simulatorkit.LoopbackServer;
+import com.dominusleads.simulatorkit.LoopbackSimulator;
+import com.dominusleads.simulatorkit.SimulatorMain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local stand-in for the remote api-cnaes HTTP API (DESIGN §6): the contract's endpoints with the same JSON shapes
@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * needs no key. Admin endpoints, neither counted nor authenticated: {@code GET|POST /_simulator/faults},
  * {@code GET /_simulator/calls}, {@code POST /_simulator/reset}.
  * <p>
- * Built on the JDK's HttpServer ({@link LoopbackServer}: the loopback interface only, one virtual thread per exchange, so
- * hanging calls cost nothing and never starve the others).
+ * A {@link LoopbackSimulator}: the JDK's HttpServer on the loopback interface only, one virtual thread per exchange,
+ * so hanging calls cost nothing and never starve the others.
  */
-public final class ApiCnaesSimulator implements AutoCloseable {
+public final class ApiCnaesSimulator extends LoopbackSimulator {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
@@ -55,16 +55,15 @@ public final class ApiCnaesSimulator implements AutoCloseable {
     private final SyntheticDirectory directory;
     private final Faults faults;
     private final CallLog calls = new CallLog();
-    private final LoopbackServer server;
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ApiCnaesSimulator(int port, SimulatorOptions options) {
+        super("api-cnaes simulator", port, 128);
         this.options = options;
         this.keys = options.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         this.directory = new SyntheticDirectory(options.seed(), options.unknownCnpjShare());
         this.faults = new Faults(options.seed());
-        this.server = LoopbackServer.bind("api-cnaes simulator", port, 128).start(this::handle);
+        listen(this::handle);
     }
 
     /** Starts a simulator on {@code port} of the loopback interface (0: any free port). */
@@ -72,18 +71,9 @@ public final class ApiCnaesSimulator implements AutoCloseable {
         return new ApiCnaesSimulator(port, options);
     }
 
-    /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}; the contract lives under {@link #apiUri()}. */
-    public URI baseUri() {
-        return server.baseUri();
-    }
-
     /** Where the contract lives: {@code baseUri()} + {@code /v1} (or {@code /api/v1}). */
     public URI apiUri() {
         return URI.create(baseUri() + options.basePath());
-    }
-
-    public int port() {
-        return server.port();
     }
 
     public SimulatorOptions options() {
@@ -100,14 +90,10 @@ public final class ApiCnaesSimulator implements AutoCloseable {
         return calls;
     }
 
-    /** Stops listening, drops every open connection (hanging calls included) and ends the handler threads. */
+    /** Closing ends the hanging calls, and drops every open connection. */
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
+    protected void stopping() {
         closing.countDown();
-        server.close();
     }
 
     // ---------------------------------------------------------------- dispatch
@@ -492,27 +478,17 @@ public final class ApiCnaesSimulator implements AutoCloseable {
      * [--variant api-v1] [--bearer] [--unknown-share 0.05]}. Prints one line with the address once it listens.
      */
     public static void main(String[] args) {
-        CommandLine line;
-        try {
-            line = CommandLine.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("api-cnaes simulator: " + e.getMessage() + "\n" + usage());
-            System.exit(2);
-            return;
-        }
+        CommandLine line = SimulatorMain.arguments("api-cnaes simulator", args, CommandLine::parse, usage());
         if (line == null) {
-            System.out.println(usage());
             return;
         }
         if (line.options().apiKeys().isEmpty()) {
             System.err.println("api-cnaes simulator: no --api-key given, so every caller is accepted");
         }
         ApiCnaesSimulator simulator = start(line.port(), line.options());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "api-cnaes-simulator-stop"));
-        System.out.println("api-cnaes simulator listening on " + simulator.apiUri() + " (seed " + line.options().seed()
-                + ", " + (line.options().bearerAuth() ? "Authorization: Bearer" : "X-API-KEY") + ", admin at "
-                + simulator.baseUri() + "/_simulator)");
-        System.out.flush();
+        SimulatorMain.listening("api-cnaes simulator", simulator, simulator.apiUri() + " (seed "
+                + line.options().seed() + ", " + (line.options().bearerAuth() ? "Authorization: Bearer" : "X-API-KEY")
+                + ", admin at " + simulator.baseUri() + "/_simulator)");
     }
 
     /** The command line of {@link #main}: a port and the options. */

@@ -3,11 +3,11 @@ package com.dominusleads.providersimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.dominusleads.simulatorkit.LoopbackServer;
+import com.dominusleads.simulatorkit.LoopbackSimulator;
+import com.dominusleads.simulatorkit.SimulatorMain;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local stand-in for the messaging providers messaging-service calls, on their real HTTP contracts, so that outreach
@@ -35,10 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Everything is configured and inspected over HTTP under {@code /_simulator} (no authentication) or through this
  * class; docs/provider-simulator.md describes both.
  * <p>
- * Built on the JDK's HttpServer ({@link LoopbackServer}: one virtual thread per exchange, the loopback interface only);
+ * A {@link LoopbackSimulator}: the JDK's HttpServer on the loopback interface only, one virtual thread per exchange;
  * it keeps everything in memory.
  */
-public final class ProviderSimulator implements AutoCloseable {
+public final class ProviderSimulator extends LoopbackSimulator {
 
     private static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -48,11 +47,9 @@ public final class ProviderSimulator implements AutoCloseable {
     private final EvolutionApi evolution;
     private final MailboxResponder mail;
     private final Map<String, Provider> providers;
-    private final LoopbackServer server;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ProviderSimulator(int port, SimulatorOptions options) {
-        this.server = LoopbackServer.bind("provider simulator", port, 256);
+        super("provider simulator", port, 256);
         this.sim = new Simulation(options, this::baseUri);
         this.meta = new MetaCloudApi(sim);
         this.twilio = new TwilioApi(sim);
@@ -60,21 +57,12 @@ public final class ProviderSimulator implements AutoCloseable {
         this.mail = new MailboxResponder(sim);
         this.providers = Map.of(MetaCloudApi.NAME, meta, TwilioApi.NAME, twilio, EvolutionApi.NAME, evolution,
                 MailboxResponder.NAME, mail);
-        server.start(this::handle);
+        listen(this::handle);
     }
 
     /** Starts a simulator on {@code port} of the loopback interface (0: any free port). */
     public static ProviderSimulator start(int port, SimulatorOptions options) {
         return new ProviderSimulator(port, options);
-    }
-
-    /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}: the base URL of every provider's API. */
-    public URI baseUri() {
-        return server.baseUri();
-    }
-
-    public int port() {
-        return server.port();
     }
 
     public SimulatorOptions options() {
@@ -179,15 +167,11 @@ public final class ProviderSimulator implements AutoCloseable {
         mail.clear();
     }
 
-    /** Stops listening, cancels the follow-ups and stops reading mailboxes. */
+    /** Closing cancels the follow-ups and stops reading mailboxes. */
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
+    protected void stopping() {
         mail.stop();
         sim.followUps.cancelAll();
-        server.close();
     }
 
     private Provider provider(String name) {
@@ -549,26 +533,16 @@ public final class ProviderSimulator implements AutoCloseable {
      * address once it listens.
      */
     public static void main(String[] args) {
-        CommandLine line;
-        try {
-            line = CommandLine.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("provider simulator: " + e.getMessage() + "\n" + usage());
-            System.exit(2);
-            return;
-        }
+        CommandLine line = SimulatorMain.arguments("provider simulator", args, CommandLine::parse, usage());
         if (line == null) {
-            System.out.println(usage());
             return;
         }
         ProviderSimulator simulator = start(line.port(), line.options());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "provider-simulator-stop"));
         SimulatorConfig.Mail mail = simulator.config().email();
-        System.out.println("provider simulator listening on " + simulator.baseUri() + " (Meta at /v21.0, Twilio at"
+        SimulatorMain.listening("provider simulator", simulator, simulator.baseUri() + " (Meta at /v21.0, Twilio at"
                 + " /2010-04-01, Evolution at /message /instance /webhook, admin at /_simulator; e-mail "
                 + (mail.enabled() ? "via SMTP " + mail.smtpHost() + ":" + mail.smtpPort() + " and IMAP "
                 + mail.imapHost() + ":" + mail.imapPort() : "off") + ")");
-        System.out.flush();
     }
 
     /** The command line of {@link #main}: a port and the options. */

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stripe.Stripe;
-import com.dominusleads.simulatorkit.LoopbackServer;
+import com.dominusleads.simulatorkit.LoopbackSimulator;
+import com.dominusleads.simulatorkit.SimulatorMain;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -56,10 +56,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * updating a subscription, a paid invoice outside Checkout, resending an event. The Checkout and billing-portal
  * {@code url}s lead to small pages of this server where a person can pay or cancel by hand.
  * <p>
- * Built on the JDK's HttpServer ({@link LoopbackServer}: one virtual thread per exchange, the loopback interface only);
+ * A {@link LoopbackSimulator}: the JDK's HttpServer on the loopback interface only, one virtual thread per exchange;
  * it keeps everything in memory.
  */
-public final class StripeSimulator implements AutoCloseable {
+public final class StripeSimulator extends LoopbackSimulator {
 
     /**
      * What a simulated customer action did: the ids of the objects it created or changed (keys such as
@@ -114,30 +114,19 @@ public final class StripeSimulator implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final Map<String, Stored> idempotent = new LinkedHashMap<>();
     private final ReentrantLock idempotencyLock = new ReentrantLock();
-    private final LoopbackServer server;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private StripeSimulator(int port, SimulatorOptions options) {
+        super("Stripe simulator", port, 128);
         this.options = options;
         this.keys = options.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         this.webhooks = new Webhooks(options.webhookUrl(), options.webhookSecret(), options.webhookTimeout());
-        this.server = LoopbackServer.bind("Stripe simulator", port, 128);
-        this.billing = new Billing(server.baseUri(), Clock.systemUTC());
-        server.start(this::handle);
+        this.billing = new Billing(baseUri(), Clock.systemUTC());
+        listen(this::handle);
     }
 
     /** Starts a simulator on {@code port} of the loopback interface (0: any free port). */
     public static StripeSimulator start(int port, SimulatorOptions options) {
         return new StripeSimulator(port, options);
-    }
-
-    /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}: the API base to give stripe-java. */
-    public URI baseUri() {
-        return server.baseUri();
-    }
-
-    public int port() {
-        return server.port();
     }
 
     public SimulatorOptions options() {
@@ -230,15 +219,6 @@ public final class StripeSimulator implements AutoCloseable {
             deliveries.add(webhooks.deliver(event.get("id").asText(), event.get("type").asText(), write(event)));
         }
         return deliveries;
-    }
-
-    /** Stops listening and ends the handler threads. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        server.close();
     }
 
     // ---------------------------------------------------------------- dispatch
@@ -788,27 +768,17 @@ public final class StripeSimulator implements AutoCloseable {
      * --webhook-secret whsec_…] [--webhook-timeout-ms N]}. Prints one line with the address once it listens.
      */
     public static void main(String[] args) {
-        CommandLine line;
-        try {
-            line = CommandLine.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("stripe simulator: " + e.getMessage() + "\n" + usage());
-            System.exit(2);
-            return;
-        }
+        CommandLine line = SimulatorMain.arguments("stripe simulator", args, CommandLine::parse, usage());
         if (line == null) {
-            System.out.println(usage());
             return;
         }
         if (line.options().apiKeys().isEmpty()) {
             System.err.println("stripe simulator: no --api-key given, so any secret key is accepted");
         }
         StripeSimulator simulator = start(line.port(), line.options());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "stripe-simulator-stop"));
         Webhooks.Endpoint endpoint = simulator.webhooks().endpoint();
-        System.out.println("stripe simulator listening on " + simulator.baseUri() + " (API at /v1, admin at"
+        SimulatorMain.listening("stripe simulator", simulator, simulator.baseUri() + " (API at /v1, admin at"
                 + " /_simulator, webhooks " + (endpoint == null ? "not configured" : "to " + endpoint.url()) + ")");
-        System.out.flush();
     }
 
     /** The command line of {@link #main}: a port and the options. */
