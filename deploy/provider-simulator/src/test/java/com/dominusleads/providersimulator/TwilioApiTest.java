@@ -12,40 +12,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Twilio's Messages API and its callbacks; every signature is checked by twilio-java's own {@link RequestValidator}.
  */
-class TwilioApiTest {
+class TwilioApiTest extends ReceivingTest {
 
     static final String SID = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "twilio-auth-token-for-tests";
     static final String SMS_NUMBER = "+15005550006";
     static final String WHATSAPP_NUMBER = "whatsapp:+14155238886";
 
-    private WebhookReceiver receiver;
-    private ProviderSimulator simulator;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        receiver = new WebhookReceiver();
-        simulator = ProviderSimulator.start(0, SimulatorOptions.defaults().withSeed(5).withConfig("""
+    @Override
+    SimulatorOptions options(WebhookReceiver receiver) {
+        return SimulatorOptions.defaults().withSeed(5).withConfig("""
                 {"twilio": {"accounts": {"%s": "%s"},
                             "numbers": {"%s": {"inboundUrl": "%s"}, "%s": {"inboundUrl": "%s"}}},
                  "latency": {"statusMillis": 0, "replyMillis": 0}}
                 """.formatted(SID, TOKEN, SMS_NUMBER, receiver.url("/twilio/sms"), WHATSAPP_NUMBER,
-                receiver.url("/twilio/whatsapp"))));
-        http = new Http(simulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-        receiver.close();
+                receiver.url("/twilio/whatsapp")));
     }
 
     private HttpResponse<String> send(Map<String, String> form, String token) throws Exception {
