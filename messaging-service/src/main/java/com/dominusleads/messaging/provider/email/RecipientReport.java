@@ -30,11 +30,12 @@ record RecipientReport(Action action, String status, String diagnostic) {
     /** The recipient that counts in {@code deliveryStatus}, the part's text; empty when it names none. */
     static Optional<RecipientReport> of(String deliveryStatus) {
         String unfolded = deliveryStatus.replaceAll("\\r?\\n[ \\t]+", " ");
-        // The first block holds the per-message fields; each further one is a recipient's.
-        return Stream.of(unfolded.split("\\r?\\n[ \\t]*\\r?\\n")).skip(1).map(RecipientReport::recipient)
+        // Blocks are separated by blank lines: the per-message fields (Reporting-MTA…), then one per recipient.
+        return Stream.of(unfolded.split("\\r?\\n[ \\t]*\\r?\\n")).map(RecipientReport::recipient)
                 .flatMap(Optional::stream).min(Comparator.comparing(RecipientReport::action));
     }
 
+    /** A recipient's fields; empty for the per-message block, which names no recipient and no Action. */
     private static Optional<RecipientReport> recipient(String block) {
         String action = null;
         String status = null;

@@ -87,6 +87,13 @@ class MailEventsTest {
     }
 
     @Test
+    void aReportWithoutItsPerMessageFieldsStillNamesItsRecipient() {
+        assertThat(RecipientReport.of("Final-Recipient: rfc822; ana@empresa.example\r\nAction: delayed\r\n"
+                + "Status: 4.4.1\r\n")).contains(new RecipientReport(RecipientReport.Action.DELAYED, "4.4.1", null));
+        assertThat(RecipientReport.of("Reporting-MTA: dns; mx.tenant.example\n")).isEmpty();
+    }
+
+    @Test
     void aBounceWithoutADeliveryStatusPartIsStillAFailureWithTheCodeFromItsText() throws Exception {
         MimeMessage bounce = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream("""
                 From: Mail Delivery Subsystem <mailer-daemon@mx.tenant.example>
