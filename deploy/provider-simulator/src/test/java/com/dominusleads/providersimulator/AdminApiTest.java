@@ -2,6 +2,7 @@ package com.dominusleads.providersimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package com.dominusleads.providersimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class MetaCloudApiTest extends ReceivingTest {
                           "phoneNumbers": {"%s": {"displayPhoneNumber": "+55 11 4000-0001", "wabaId": "102290129340398",
                                                   "webhookUrl": "%s", "verifyToken": "%s"}}},
                  "latency": {"statusMillis": 0, "replyMillis": 0}}
-                """.formatted(SECRET, TOKEN, PHONE_ID, receiver.url("/webhooks/meta"), WebhookReceiver.VERIFY_TOKEN));
+                """.formatted(SECRET, TOKEN, PHONE_ID, receiver.url("/webhooks/meta"), MetaVerification.VERIFY_TOKEN));
     }
 
     private HttpResponse<String> send(String body, String token) throws Exception {

@@ -1,5 +1,6 @@
 package com.dominusleads.providersimulator;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -18,7 +19,7 @@ abstract class ReceivingTest {
 
     @BeforeEach
     final void startSimulatorAndReceiver() {
-        receiver = new WebhookReceiver();
+        receiver = new WebhookReceiver(MetaVerification::reply);
         simulator = ProviderSimulator.start(0, options(receiver));
         http = new Http(simulator.baseUri());
     }

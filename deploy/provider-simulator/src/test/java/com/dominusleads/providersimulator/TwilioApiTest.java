@@ -2,6 +2,7 @@ package com.dominusleads.providersimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.twilio.security.RequestValidator;
 import java.net.URLEncoder;
@@ -56,7 +57,8 @@ class TwilioApiTest extends ReceivingTest {
     }
 
     private static boolean validates(WebhookReceiver.Received post, String token) {
-        return new RequestValidator(token).validate(post.url(), post.form(), post.header("X-Twilio-Signature"));
+        return new RequestValidator(token).validate(post.url(), FormData.parse(post.body()),
+                post.header("X-Twilio-Signature"));
     }
 
     @Test
@@ -143,7 +145,7 @@ class TwilioApiTest extends ReceivingTest {
             assertThat(post.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
             assertThat(post.header("I-Twilio-Idempotency-Token")).isNotBlank();
         });
-        List<Map<String, String>> statuses = posts.subList(0, 3).stream().map(WebhookReceiver.Received::form)
+        List<Map<String, String>> statuses = posts.subList(0, 3).stream().map(r -> FormData.parse(r.body()))
                 .toList();
         assertThat(statuses).extracting(f -> f.get("MessageStatus")).containsExactly("sent", "delivered", "read");
         statuses.forEach(f -> {
@@ -157,7 +159,7 @@ class TwilioApiTest extends ReceivingTest {
 
         WebhookReceiver.Received inbound = posts.get(3);
         assertThat(inbound.path()).isEqualTo("/twilio/whatsapp");
-        Map<String, String> form = inbound.form();
+        Map<String, String> form = FormData.parse(inbound.body());
         assertThat(form.get("From")).isEqualTo("whatsapp:+5511999990002");
         assertThat(form.get("To")).isEqualTo(WHATSAPP_NUMBER);
         assertThat(form.get("Body")).isEqualTo("Sim, tenho interesse. Pode me ligar?");
@@ -180,7 +182,7 @@ class TwilioApiTest extends ReceivingTest {
         send("+5511999990003", SMS_NUMBER, "Olá", callback);
         send("+5511999990004", SMS_NUMBER, "Olá", callback);
 
-        List<Map<String, String>> forms = receiver.await(2).stream().map(WebhookReceiver.Received::form).toList();
+        List<Map<String, String>> forms = receiver.await(2).stream().map(r -> FormData.parse(r.body())).toList();
         assertThat(forms).extracting(f -> f.get("MessageStatus")).containsOnly("undelivered");
         assertThat(forms).extracting(f -> f.get("To") + " " + f.get("ErrorCode"))
                 .containsExactlyInAnyOrder("+5511999990003 30003", "+5511999990004 30005");
@@ -234,7 +236,7 @@ class TwilioApiTest extends ReceivingTest {
         assertThat(send("+5511999990008", SMS_NUMBER, "Olá", null).statusCode()).isEqualTo(201);
 
         WebhookReceiver.Received reply = receiver.await(1).getFirst();
-        assertThat(reply.form().get("Body")).isEqualTo("PARE");
+        assertThat(FormData.parse(reply.body()).get("Body")).isEqualTo("PARE");
         assertThat(validates(reply, TOKEN)).isTrue();
         assertThat(simulator.contacts().optedOut("+5511999990008")).isTrue();
     }
