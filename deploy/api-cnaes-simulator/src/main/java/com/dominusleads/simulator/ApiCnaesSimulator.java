@@ -1,6 +1,8 @@
 package com.dominusleads.simulator;
 
 import com.dominusleads.events.Cnpj;
+import com.dominusleads.simulatorkit.LoopbackSimulator;
+import com.dominusleads.simulatorkit.SimulatorMain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,12 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local stand-in for the remote api-cnaes HTTP API (DESIGN §6): the contract's endpoints with the same JSON shapes
@@ -43,10 +38,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * needs no key. Admin endpoints, neither counted nor authenticated: {@code GET|POST /_simulator/faults},
  * {@code GET /_simulator/calls}, {@code POST /_simulator/reset}.
  * <p>
- * Built on the JDK's {@link HttpServer} with one virtual thread per exchange, so hanging calls cost nothing and never
- * starve the others; it listens on the loopback interface only.
+ * A {@link LoopbackSimulator}: the JDK's HttpServer on the loopback interface only, one virtual thread per exchange,
+ * so hanging calls cost nothing and never starve the others.
  */
-public final class ApiCnaesSimulator implements AutoCloseable {
+public final class ApiCnaesSimulator extends LoopbackSimulator {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
@@ -60,44 +55,25 @@ public final class ApiCnaesSimulator implements AutoCloseable {
     private final SyntheticDirectory directory;
     private final Faults faults;
     private final CallLog calls = new CallLog();
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final CountDownLatch closing = new CountDownLatch(1);
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ApiCnaesSimulator(int port, SimulatorOptions options) throws IOException {
+    private ApiCnaesSimulator(int port, SimulatorOptions options) {
+        super("api-cnaes simulator", port, 128);
         this.options = options;
         this.keys = options.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         this.directory = new SyntheticDirectory(options.seed(), options.unknownCnpjShare());
         this.faults = new Faults(options.seed());
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("api-cnaes-simulator-", 0).factory());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        listen(this::handle);
     }
 
     /** Starts a simulator on {@code port} of the loopback interface (0: any free port). */
     public static ApiCnaesSimulator start(int port, SimulatorOptions options) {
-        try {
-            return new ApiCnaesSimulator(port, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the api-cnaes simulator on port " + port, e);
-        }
-    }
-
-    /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}; the contract lives under {@link #apiUri()}. */
-    public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return new ApiCnaesSimulator(port, options);
     }
 
     /** Where the contract lives: {@code baseUri()} + {@code /v1} (or {@code /api/v1}). */
     public URI apiUri() {
         return URI.create(baseUri() + options.basePath());
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
     }
 
     public SimulatorOptions options() {
@@ -114,20 +90,10 @@ public final class ApiCnaesSimulator implements AutoCloseable {
         return calls;
     }
 
-    /** Stops listening, drops every open connection (hanging calls included) and ends the handler threads. */
+    /** Closing ends the hanging calls, and drops every open connection. */
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
+    protected void stopping() {
         closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     // ---------------------------------------------------------------- dispatch
@@ -512,27 +478,17 @@ public final class ApiCnaesSimulator implements AutoCloseable {
      * [--variant api-v1] [--bearer] [--unknown-share 0.05]}. Prints one line with the address once it listens.
      */
     public static void main(String[] args) {
-        CommandLine line;
-        try {
-            line = CommandLine.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("api-cnaes simulator: " + e.getMessage() + "\n" + usage());
-            System.exit(2);
-            return;
-        }
+        CommandLine line = SimulatorMain.arguments("api-cnaes simulator", args, CommandLine::parse, usage());
         if (line == null) {
-            System.out.println(usage());
             return;
         }
         if (line.options().apiKeys().isEmpty()) {
             System.err.println("api-cnaes simulator: no --api-key given, so every caller is accepted");
         }
         ApiCnaesSimulator simulator = start(line.port(), line.options());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "api-cnaes-simulator-stop"));
-        System.out.println("api-cnaes simulator listening on " + simulator.apiUri() + " (seed " + line.options().seed()
-                + ", " + (line.options().bearerAuth() ? "Authorization: Bearer" : "X-API-KEY") + ", admin at "
-                + simulator.baseUri() + "/_simulator)");
-        System.out.flush();
+        SimulatorMain.listening("api-cnaes simulator", simulator, simulator.apiUri() + " (seed "
+                + line.options().seed() + ", " + (line.options().bearerAuth() ? "Authorization: Bearer" : "X-API-KEY")
+                + ", admin at " + simulator.baseUri() + "/_simulator)");
     }
 
     /** The command line of {@link #main}: a port and the options. */

@@ -3,14 +3,11 @@ package com.dominusleads.providersimulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.dominusleads.simulatorkit.LoopbackSimulator;
+import com.dominusleads.simulatorkit.SimulatorMain;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local stand-in for the messaging providers messaging-service calls, on their real HTTP contracts, so that outreach
@@ -41,10 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Everything is configured and inspected over HTTP under {@code /_simulator} (no authentication) or through this
  * class; docs/provider-simulator.md describes both.
  * <p>
- * Built on the JDK's {@link HttpServer} with one virtual thread per exchange; it listens on the loopback interface
- * only and keeps everything in memory.
+ * A {@link LoopbackSimulator}: the JDK's HttpServer on the loopback interface only, one virtual thread per exchange;
+ * it keeps everything in memory.
  */
-public final class ProviderSimulator implements AutoCloseable {
+public final class ProviderSimulator extends LoopbackSimulator {
 
     private static final int MAX_BODY_BYTES = 1 << 20;
 
@@ -54,12 +47,9 @@ public final class ProviderSimulator implements AutoCloseable {
     private final EvolutionApi evolution;
     private final MailboxResponder mail;
     private final Map<String, Provider> providers;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ProviderSimulator(int port, SimulatorOptions options) throws IOException {
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    private ProviderSimulator(int port, SimulatorOptions options) {
+        super("provider simulator", port, 256);
         this.sim = new Simulation(options, this::baseUri);
         this.meta = new MetaCloudApi(sim);
         this.twilio = new TwilioApi(sim);
@@ -67,29 +57,12 @@ public final class ProviderSimulator implements AutoCloseable {
         this.mail = new MailboxResponder(sim);
         this.providers = Map.of(MetaCloudApi.NAME, meta, TwilioApi.NAME, twilio, EvolutionApi.NAME, evolution,
                 MailboxResponder.NAME, mail);
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("provider-simulator-", 0)
-                .factory());
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        listen(this::handle);
     }
 
     /** Starts a simulator on {@code port} of the loopback interface (0: any free port). */
     public static ProviderSimulator start(int port, SimulatorOptions options) {
-        try {
-            return new ProviderSimulator(port, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the provider simulator on port " + port, e);
-        }
-    }
-
-    /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}: the base URL of every provider's API. */
-    public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
+        return new ProviderSimulator(port, options);
     }
 
     public SimulatorOptions options() {
@@ -194,21 +167,11 @@ public final class ProviderSimulator implements AutoCloseable {
         mail.clear();
     }
 
-    /** Stops listening, cancels the follow-ups and stops reading mailboxes. */
+    /** Closing cancels the follow-ups and stops reading mailboxes. */
     @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
+    protected void stopping() {
         mail.stop();
         sim.followUps.cancelAll();
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private Provider provider(String name) {
@@ -570,26 +533,16 @@ public final class ProviderSimulator implements AutoCloseable {
      * address once it listens.
      */
     public static void main(String[] args) {
-        CommandLine line;
-        try {
-            line = CommandLine.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("provider simulator: " + e.getMessage() + "\n" + usage());
-            System.exit(2);
-            return;
-        }
+        CommandLine line = SimulatorMain.arguments("provider simulator", args, CommandLine::parse, usage());
         if (line == null) {
-            System.out.println(usage());
             return;
         }
         ProviderSimulator simulator = start(line.port(), line.options());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "provider-simulator-stop"));
         SimulatorConfig.Mail mail = simulator.config().email();
-        System.out.println("provider simulator listening on " + simulator.baseUri() + " (Meta at /v21.0, Twilio at"
+        SimulatorMain.listening("provider simulator", simulator, simulator.baseUri() + " (Meta at /v21.0, Twilio at"
                 + " /2010-04-01, Evolution at /message /instance /webhook, admin at /_simulator; e-mail "
                 + (mail.enabled() ? "via SMTP " + mail.smtpHost() + ":" + mail.smtpPort() + " and IMAP "
                 + mail.imapHost() + ":" + mail.imapPort() : "off") + ")");
-        System.out.flush();
     }
 
     /** The command line of {@link #main}: a port and the options. */

@@ -2,40 +2,27 @@ package com.dominusleads.providersimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The {@code /_simulator} API: configuration, the logs tests assert on, requested messages, resends and resets. */
-class AdminApiTest {
+class AdminApiTest extends ReceivingTest {
 
-    private WebhookReceiver receiver;
-    private ProviderSimulator simulator;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        receiver = new WebhookReceiver();
-        simulator = ProviderSimulator.start(0, SimulatorOptions.defaults().withConfig("""
+    @Override
+    SimulatorOptions options(WebhookReceiver receiver) {
+        return SimulatorOptions.defaults().withConfig("""
                 {"meta": {"webhookUrl": "%s", "appSecret": "s3cret"},
                  "twilio": {"accounts": {"%s": "tok"}, "inboundUrl": "%s"},
                  "evolution": {"instances": {"acme": {"number": "5511940000001",
                      "webhook": {"url": "%s", "headers": {"jwt_key": "%s"}}}}},
                  "latency": {"statusMillis": 0, "replyMillis": 0}}""".formatted(receiver.url("/meta"),
-                TwilioApiTest.SID, receiver.url("/twilio"), receiver.url("/evolution"), EvolutionApiTest.JWT_KEY)));
-        http = new Http(simulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-        receiver.close();
+                TwilioApiTest.SID, receiver.url("/twilio"), receiver.url("/evolution"), EvolutionApiTest.JWT_KEY));
     }
 
     private String sendMeta(String from, String to) throws Exception {

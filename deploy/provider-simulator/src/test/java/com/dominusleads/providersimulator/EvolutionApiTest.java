@@ -3,6 +3,7 @@ package com.dominusleads.providersimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -15,12 +16,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.SecretKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Evolution API v2's instances, sendText and webhooks; the JWTs are checked with jjwt. */
-class EvolutionApiTest {
+class EvolutionApiTest extends ReceivingTest {
 
     static final String API_KEY = "evolution-global-key";
     static final String INSTANCE = "acme-vendas";
@@ -28,28 +27,16 @@ class EvolutionApiTest {
     static final String JWT_KEY = "an-hs256-key-of-at-least-thirty-two-bytes";
     static final String SECRET = "per-instance-secret";
 
-    private WebhookReceiver receiver;
-    private ProviderSimulator simulator;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        receiver = new WebhookReceiver();
-        simulator = ProviderSimulator.start(0, SimulatorOptions.defaults().withSeed(3).withConfig("""
+    @Override
+    SimulatorOptions options(WebhookReceiver receiver) {
+        return SimulatorOptions.defaults().withSeed(3).withConfig("""
                 {"evolution": {"apiKey": "%s", "instances": {"%s": {"token": "%s", "number": "5511940000001",
                    "webhook": {"url": "%s", "events": ["MESSAGES_UPSERT", "MESSAGES_UPDATE", "CONNECTION_UPDATE",
                                                         "SEND_MESSAGE"],
                                "headers": {"x-evolution-secret": "%s", "jwt_key": "%s"}}}}},
                  "latency": {"statusMillis": 0, "replyMillis": 0}}
                 """.formatted(API_KEY, INSTANCE, INSTANCE_TOKEN, receiver.url("/webhooks/evolution"), SECRET,
-                JWT_KEY)));
-        http = new Http(simulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-        receiver.close();
+                JWT_KEY));
     }
 
     private HttpResponse<String> sendText(String instance, String number, String text, String key) throws Exception {

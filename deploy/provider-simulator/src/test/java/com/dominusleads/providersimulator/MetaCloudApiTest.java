@@ -2,6 +2,7 @@ package com.dominusleads.providersimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -9,37 +10,23 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Cloud API's send contract and the webhooks that follow, checked against Meta's documented shapes. */
-class MetaCloudApiTest {
+class MetaCloudApiTest extends ReceivingTest {
 
     static final String TOKEN = "EAAG-test-access-token";
     static final String SECRET = "meta-app-secret-for-tests";
     static final String PHONE_ID = "106540352242922";
 
-    private WebhookReceiver receiver;
-    private ProviderSimulator simulator;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        receiver = new WebhookReceiver();
-        simulator = ProviderSimulator.start(0, SimulatorOptions.defaults().withSeed(11).withConfig("""
+    @Override
+    SimulatorOptions options(WebhookReceiver receiver) {
+        return SimulatorOptions.defaults().withSeed(11).withConfig("""
                 {"meta": {"appSecret": "%s", "accessTokens": ["%s"],
                           "phoneNumbers": {"%s": {"displayPhoneNumber": "+55 11 4000-0001", "wabaId": "102290129340398",
                                                   "webhookUrl": "%s", "verifyToken": "%s"}}},
                  "latency": {"statusMillis": 0, "replyMillis": 0}}
-                """.formatted(SECRET, TOKEN, PHONE_ID, receiver.url("/webhooks/meta"), WebhookReceiver.VERIFY_TOKEN)));
-        http = new Http(simulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-        receiver.close();
+                """.formatted(SECRET, TOKEN, PHONE_ID, receiver.url("/webhooks/meta"), MetaVerification.VERIFY_TOKEN));
     }
 
     private HttpResponse<String> send(String body, String token) throws Exception {

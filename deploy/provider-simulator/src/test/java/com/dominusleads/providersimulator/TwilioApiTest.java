@@ -2,6 +2,7 @@ package com.dominusleads.providersimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.twilio.security.RequestValidator;
 import java.net.URLEncoder;
@@ -12,40 +13,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Twilio's Messages API and its callbacks; every signature is checked by twilio-java's own {@link RequestValidator}.
  */
-class TwilioApiTest {
+class TwilioApiTest extends ReceivingTest {
 
     static final String SID = "AC0123456789abcdef0123456789abcdef";
     static final String TOKEN = "twilio-auth-token-for-tests";
     static final String SMS_NUMBER = "+15005550006";
     static final String WHATSAPP_NUMBER = "whatsapp:+14155238886";
 
-    private WebhookReceiver receiver;
-    private ProviderSimulator simulator;
-    private Http http;
-
-    @BeforeEach
-    void start() {
-        receiver = new WebhookReceiver();
-        simulator = ProviderSimulator.start(0, SimulatorOptions.defaults().withSeed(5).withConfig("""
+    @Override
+    SimulatorOptions options(WebhookReceiver receiver) {
+        return SimulatorOptions.defaults().withSeed(5).withConfig("""
                 {"twilio": {"accounts": {"%s": "%s"},
                             "numbers": {"%s": {"inboundUrl": "%s"}, "%s": {"inboundUrl": "%s"}}},
                  "latency": {"statusMillis": 0, "replyMillis": 0}}
                 """.formatted(SID, TOKEN, SMS_NUMBER, receiver.url("/twilio/sms"), WHATSAPP_NUMBER,
-                receiver.url("/twilio/whatsapp"))));
-        http = new Http(simulator.baseUri());
-    }
-
-    @AfterEach
-    void stop() {
-        simulator.close();
-        receiver.close();
+                receiver.url("/twilio/whatsapp")));
     }
 
     private HttpResponse<String> send(Map<String, String> form, String token) throws Exception {
@@ -70,7 +57,8 @@ class TwilioApiTest {
     }
 
     private static boolean validates(WebhookReceiver.Received post, String token) {
-        return new RequestValidator(token).validate(post.url(), post.form(), post.header("X-Twilio-Signature"));
+        return new RequestValidator(token).validate(post.url(), FormData.parse(post.body()),
+                post.header("X-Twilio-Signature"));
     }
 
     @Test
@@ -157,7 +145,7 @@ class TwilioApiTest {
             assertThat(post.header("Content-Type")).startsWith("application/x-www-form-urlencoded");
             assertThat(post.header("I-Twilio-Idempotency-Token")).isNotBlank();
         });
-        List<Map<String, String>> statuses = posts.subList(0, 3).stream().map(WebhookReceiver.Received::form)
+        List<Map<String, String>> statuses = posts.subList(0, 3).stream().map(r -> FormData.parse(r.body()))
                 .toList();
         assertThat(statuses).extracting(f -> f.get("MessageStatus")).containsExactly("sent", "delivered", "read");
         statuses.forEach(f -> {
@@ -171,7 +159,7 @@ class TwilioApiTest {
 
         WebhookReceiver.Received inbound = posts.get(3);
         assertThat(inbound.path()).isEqualTo("/twilio/whatsapp");
-        Map<String, String> form = inbound.form();
+        Map<String, String> form = FormData.parse(inbound.body());
         assertThat(form.get("From")).isEqualTo("whatsapp:+5511999990002");
         assertThat(form.get("To")).isEqualTo(WHATSAPP_NUMBER);
         assertThat(form.get("Body")).isEqualTo("Sim, tenho interesse. Pode me ligar?");
@@ -194,7 +182,7 @@ class TwilioApiTest {
         send("+5511999990003", SMS_NUMBER, "Olá", callback);
         send("+5511999990004", SMS_NUMBER, "Olá", callback);
 
-        List<Map<String, String>> forms = receiver.await(2).stream().map(WebhookReceiver.Received::form).toList();
+        List<Map<String, String>> forms = receiver.await(2).stream().map(r -> FormData.parse(r.body())).toList();
         assertThat(forms).extracting(f -> f.get("MessageStatus")).containsOnly("undelivered");
         assertThat(forms).extracting(f -> f.get("To") + " " + f.get("ErrorCode"))
                 .containsExactlyInAnyOrder("+5511999990003 30003", "+5511999990004 30005");
@@ -248,7 +236,7 @@ class TwilioApiTest {
         assertThat(send("+5511999990008", SMS_NUMBER, "Olá", null).statusCode()).isEqualTo(201);
 
         WebhookReceiver.Received reply = receiver.await(1).getFirst();
-        assertThat(reply.form().get("Body")).isEqualTo("PARE");
+        assertThat(FormData.parse(reply.body()).get("Body")).isEqualTo("PARE");
         assertThat(validates(reply, TOKEN)).isTrue();
         assertThat(simulator.contacts().optedOut("+5511999990008")).isTrue();
     }

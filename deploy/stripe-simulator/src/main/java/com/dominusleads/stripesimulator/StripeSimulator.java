@@ -7,13 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.stripe.Stripe;
+import com.dominusleads.simulatorkit.LoopbackSimulator;
+import com.dominusleads.simulatorkit.SimulatorMain;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,11 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -62,10 +56,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * updating a subscription, a paid invoice outside Checkout, resending an event. The Checkout and billing-portal
  * {@code url}s lead to small pages of this server where a person can pay or cancel by hand.
  * <p>
- * Built on the JDK's {@link HttpServer} with one virtual thread per exchange; it listens on the loopback interface
- * only and keeps everything in memory.
+ * A {@link LoopbackSimulator}: the JDK's HttpServer on the loopback interface only, one virtual thread per exchange;
+ * it keeps everything in memory.
  */
-public final class StripeSimulator implements AutoCloseable {
+public final class StripeSimulator extends LoopbackSimulator {
 
     /**
      * What a simulated customer action did: the ids of the objects it created or changed (keys such as
@@ -120,38 +114,19 @@ public final class StripeSimulator implements AutoCloseable {
     private final RequestLog requests = new RequestLog();
     private final Map<String, Stored> idempotent = new LinkedHashMap<>();
     private final ReentrantLock idempotencyLock = new ReentrantLock();
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StripeSimulator(int port, SimulatorOptions options) throws IOException {
+    private StripeSimulator(int port, SimulatorOptions options) {
+        super("Stripe simulator", port, 128);
         this.options = options;
         this.keys = options.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         this.webhooks = new Webhooks(options.webhookUrl(), options.webhookSecret(), options.webhookTimeout());
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("stripe-simulator-", 0).factory());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        this.billing = new Billing(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Clock.systemUTC());
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        this.billing = new Billing(baseUri(), Clock.systemUTC());
+        listen(this::handle);
     }
 
     /** Starts a simulator on {@code port} of the loopback interface (0: any free port). */
     public static StripeSimulator start(int port, SimulatorOptions options) {
-        try {
-            return new StripeSimulator(port, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Stripe simulator on port " + port, e);
-        }
-    }
-
-    /** Scheme, host and port, e.g. {@code http://127.0.0.1:41234}: the API base to give stripe-java. */
-    public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
+        return new StripeSimulator(port, options);
     }
 
     public SimulatorOptions options() {
@@ -244,21 +219,6 @@ public final class StripeSimulator implements AutoCloseable {
             deliveries.add(webhooks.deliver(event.get("id").asText(), event.get("type").asText(), write(event)));
         }
         return deliveries;
-    }
-
-    /** Stops listening and ends the handler threads. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     // ---------------------------------------------------------------- dispatch
@@ -808,27 +768,17 @@ public final class StripeSimulator implements AutoCloseable {
      * --webhook-secret whsec_…] [--webhook-timeout-ms N]}. Prints one line with the address once it listens.
      */
     public static void main(String[] args) {
-        CommandLine line;
-        try {
-            line = CommandLine.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("stripe simulator: " + e.getMessage() + "\n" + usage());
-            System.exit(2);
-            return;
-        }
+        CommandLine line = SimulatorMain.arguments("stripe simulator", args, CommandLine::parse, usage());
         if (line == null) {
-            System.out.println(usage());
             return;
         }
         if (line.options().apiKeys().isEmpty()) {
             System.err.println("stripe simulator: no --api-key given, so any secret key is accepted");
         }
         StripeSimulator simulator = start(line.port(), line.options());
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "stripe-simulator-stop"));
         Webhooks.Endpoint endpoint = simulator.webhooks().endpoint();
-        System.out.println("stripe simulator listening on " + simulator.baseUri() + " (API at /v1, admin at"
+        SimulatorMain.listening("stripe simulator", simulator, simulator.baseUri() + " (API at /v1, admin at"
                 + " /_simulator, webhooks " + (endpoint == null ? "not configured" : "to " + endpoint.url()) + ")");
-        System.out.flush();
     }
 
     /** The command line of {@link #main}: a port and the options. */

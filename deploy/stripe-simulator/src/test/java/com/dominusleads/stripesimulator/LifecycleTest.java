@@ -3,6 +3,7 @@ package com.dominusleads.stripesimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import com.stripe.StripeClient;
 import com.stripe.model.checkout.Session;
 import java.io.IOException;
@@ -67,7 +68,7 @@ class LifecycleTest {
     void aPersonPaysOnTheCheckoutPageAndIsSentToTheSuccessUrl() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver();
              StripeSimulator simulator = StripeSimulator.start(0, SimulatorOptions.of(Catalog.KEY)
-                     .withWebhook(receiver.url(), Catalog.SECRET))) {
+                     .withWebhook(WebhookTest.endpoint(receiver), Catalog.SECRET))) {
             StripeClient stripe = Catalog.client(simulator);
             Catalog catalog = Catalog.create(stripe);
             Session session = catalog.checkout(stripe, catalog.subscriptionCheckout());

@@ -3,6 +3,7 @@ package com.dominusleads.stripesimulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.Stripe;
 import com.stripe.StripeClient;
@@ -16,6 +17,7 @@ import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookTest {
 
+    private static final String SIGNATURE = "Stripe-Signature";
+
     private WebhookReceiver receiver;
     private StripeSimulator simulator;
     private StripeClient stripe;
@@ -38,7 +42,7 @@ class WebhookTest {
     @BeforeEach
     void start() throws StripeException {
         receiver = new WebhookReceiver();
-        simulator = StripeSimulator.start(0, SimulatorOptions.of(Catalog.KEY).withWebhook(receiver.url(),
+        simulator = StripeSimulator.start(0, SimulatorOptions.of(Catalog.KEY).withWebhook(endpoint(receiver),
                 Catalog.SECRET));
         stripe = Catalog.client(simulator);
         catalog = Catalog.create(stripe);
@@ -68,9 +72,9 @@ class WebhookTest {
         List<WebhookReceiver.Received> received = receiver.received();
         assertThat(received).hasSize(3);
         received.forEach(r -> {
-            assertThat(r.contentType()).isEqualTo("application/json; charset=utf-8");
-            assertThat(r.userAgent()).isEqualTo("Stripe/1.0 (+https://stripe.com/docs/webhooks)");
-            assertThat(r.signature()).matches("t=[0-9]+,v1=[0-9a-f]{64}");
+            assertThat(r.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+            assertThat(r.header("User-Agent")).isEqualTo("Stripe/1.0 (+https://stripe.com/docs/webhooks)");
+            assertThat(r.header(SIGNATURE)).matches("t=[0-9]+,v1=[0-9a-f]{64}");
         });
         List<Event> events = received.stream().map(WebhookTest::verified).toList();
         assertThat(events).extracting(Event::getType).containsExactly("checkout.session.completed",
@@ -129,10 +133,10 @@ class WebhookTest {
         simulator.completeCheckout(session.getId());
 
         WebhookReceiver.Received first = receiver.received().getFirst();
-        assertThatThrownBy(() -> Webhook.constructEvent(first.payload(), first.signature(), "whsec_other", 300))
+        assertThatThrownBy(() -> Webhook.constructEvent(first.body(), first.header(SIGNATURE), "whsec_other", 300))
                 .isInstanceOf(SignatureVerificationException.class);
-        assertThatThrownBy(() -> Webhook.constructEvent(first.payload().replace("acme", "evil"), first.signature(),
-                Catalog.SECRET, 300)).isInstanceOf(SignatureVerificationException.class);
+        assertThatThrownBy(() -> Webhook.constructEvent(first.body().replace("acme", "evil"),
+                first.header(SIGNATURE), Catalog.SECRET, 300)).isInstanceOf(SignatureVerificationException.class);
     }
 
     @Test
@@ -183,8 +187,8 @@ class WebhookTest {
 
         assertThat(resent.at("/delivery/status").asInt()).isEqualTo(200);
         WebhookReceiver.Received again = receiver.received().getLast();
-        assertThat(again.payload()).isEqualTo(original.payload());
-        assertThat(again.signature()).isNotEqualTo(original.signature());
+        assertThat(again.body()).isEqualTo(original.body());
+        assertThat(again.header(SIGNATURE)).isNotEqualTo(original.header(SIGNATURE));
         Event replayed = verified(again);
         assertThat(replayed.getId()).isEqualTo(paid.getId());
         assertThat(replayed.getType()).isEqualTo("invoice.paid");
@@ -337,15 +341,16 @@ class WebhookTest {
         });
         assertThat(receiver.received()).isEmpty();
         try (WebhookReceiver other = new WebhookReceiver()) {
-            JsonNode configured = admin.postJson("/_simulator/webhook", "{\"url\":\"" + other.url()
+            JsonNode configured = admin.postJson("/_simulator/webhook", "{\"url\":\"" + endpoint(other)
                     + "\",\"secret\":\"whsec_runtime\"}");
-            assertThat(configured.get("url").asText()).isEqualTo(other.url().toString());
+            assertThat(configured.get("url").asText()).isEqualTo(endpoint(other).toString());
             assertThat(configured.toString()).doesNotContain("whsec_runtime");
 
             simulator.resend(outcome.deliveries().getFirst().eventId());
 
             WebhookReceiver.Received received = other.received().getFirst();
-            Event event = Webhook.constructEvent(received.payload(), received.signature(), "whsec_runtime", 300);
+            Event event = Webhook.constructEvent(received.body(), received.header(SIGNATURE), "whsec_runtime",
+                    300);
             assertThat(event.getType()).isEqualTo("checkout.session.completed");
         }
         assertThat(admin.post("/_simulator/webhook", "{\"url\":\"http://127.0.0.1:1/x\"}").statusCode())
@@ -378,11 +383,16 @@ class WebhookTest {
         return types;
     }
 
+    /** Where the simulator posts: the receiver's {@code /stripe/webhook}. */
+    static URI endpoint(WebhookReceiver receiver) {
+        return URI.create(receiver.url("/stripe/webhook"));
+    }
+
     static Event verified(WebhookReceiver.Received received) {
         try {
-            return Webhook.constructEvent(received.payload(), received.signature(), Catalog.SECRET, 300);
+            return Webhook.constructEvent(received.body(), received.header(SIGNATURE), Catalog.SECRET, 300);
         } catch (SignatureVerificationException e) {
-            throw new AssertionError("the signature does not verify: " + received.signature(), e);
+            throw new AssertionError("the signature does not verify: " + received.header(SIGNATURE), e);
         }
     }
 

@@ -21,8 +21,9 @@ public interface MessagingDefaults {
     @WithDefault("20")
     int tenantPerSecond();
 
-    /** Words and phrases that opt a contact out, on top of the tenant's own. */
-    @WithDefault("PARE,SAIR,STOP,PARAR,CANCELAR,REMOVER,DESCADASTRAR,NÃO QUERO,NAO QUERO")
+    /** Words and phrases that opt a contact out, on top of the tenant's own; how a reply matches: OptOutWords. */
+    @WithDefault("PARE,PARAR,PARA DE,SAIR,STOP,CANCELAR,REMOVER,REMOVA,ME TIRA,ME TIRE,DESCADASTRAR,DESCADASTRE,"
+            + "NÃO QUERO,NÃO ME MANDE,NÃO MANDE,NÃO ME ENVIE,NÃO ENVIE,UNSUBSCRIBE")
     List<String> optOutWords();
 
     /** A message sent but not delivered within this time makes the conversation try its next channel. */

@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
 
 /**
  * What one mail of a channel's mailbox tells us: a contact's reply ({@link InboundMessage}, the quoted original cut,
- * tied to our message by In-Reply-To or References), a bounce of one of our mails ({@link StatusUpdate} FAILED with
- * the DSN's status code), or nothing: an automatic reply (RFC 3834 {@code Auto-Submitted}, an out-of-office) is not an
- * answer, and a bounce that names no mail of ours has nothing to update.
+ * tied to our message by In-Reply-To or References), a delivery report on one of our mails ({@link StatusUpdate}: a
+ * bounce FAILED with the DSN's status code, a success report DELIVERED), or nothing: a delay report is no failure, an
+ * automatic reply (RFC 3834 {@code Auto-Submitted}, an out-of-office) is not an answer, and a report that names no
+ * mail of ours has nothing to update.
  * <p>
  * Our mails carry {@code Message-ID: <{message uuid}@dominusleads>}; that is how both are tied to our messages.
  */
@@ -45,9 +46,7 @@ public final class MailEvents {
     private static final Pattern OUR_MESSAGE_ID = Pattern.compile(
             "<([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})@dominusleads>");
     private static final Pattern MESSAGE_ID_HEADER = Pattern.compile("(?mi)^Message-ID:\\s*(<[^>\\s]+>)");
-    private static final Pattern DSN_STATUS = Pattern.compile("(?mi)^Status:\\s*([245]\\.\\d{1,3}\\.\\d{1,3})");
     private static final Pattern ANY_STATUS = Pattern.compile("\\b([45]\\.\\d{1,3}\\.\\d{1,3})\\b");
-    private static final Pattern DIAGNOSTIC = Pattern.compile("(?mi)^Diagnostic-Code:\\s*(.+)$");
     /** A bounce's parts are small; a mail that is not stays out of memory past this. */
     private static final int MAX_PART_CHARS = 256 * 1024;
 
@@ -59,8 +58,8 @@ public final class MailEvents {
 
     /** The event {@code mail}, received in {@code channel}'s mailbox, stands for; empty when it is none of ours. */
     public Optional<ProviderEvent> read(Channel channel, MimeMessage mail) throws MessagingException, IOException {
-        if (isBounce(mail)) {
-            return bounce(mail);
+        if (isDeliveryReport(mail)) {
+            return deliveryReport(mail);
         }
         if (isAutomatic(mail)) {
             return Optional.empty();
@@ -80,31 +79,25 @@ public final class MailEvents {
     }
 
     /**
-     * The bounce of the mail named in the report's returned headers (a {@code text/rfc822-headers} or
-     * {@code message/rfc822} part), or else by In-Reply-To/References; its status code from the
-     * {@code message/delivery-status} part ({@code 5.1.1}), or else from the text.
+     * The report on the mail named in its returned headers (a {@code text/rfc822-headers} or {@code message/rfc822}
+     * part), or else by In-Reply-To/References. What happened is the {@code message/delivery-status} part's
+     * ({@link RecipientReport}): failed (with its {@code 5.1.1} and diagnostic), delivered, or delayed (no event). A
+     * report without one (a bare bounce from a mailer-daemon) is a failure, its status code taken from the text.
      */
-    private Optional<ProviderEvent> bounce(MimeMessage mail) throws MessagingException, IOException {
+    private Optional<ProviderEvent> deliveryReport(MimeMessage mail) throws MessagingException, IOException {
         List<Part> parts = new ArrayList<>();
         leaves(mail, parts);
         String originalId = null;
-        String status = null;
-        String diagnostic = null;
+        RecipientReport report = null;
         for (Part part : parts) {
             if (part.isMimeType("text/rfc822-headers") || part.isMimeType("message/rfc822")) {
                 originalId = originalId != null ? originalId : first(MESSAGE_ID_HEADER, raw(part));
-            } else if (part.isMimeType("message/delivery-status")) {
-                String report = raw(part);
-                status = first(DSN_STATUS, report);
-                diagnostic = first(DIAGNOSTIC, report);
+            } else if (report == null && part.isMimeType("message/delivery-status")) {
+                report = RecipientReport.of(raw(part)).orElse(null);
             }
         }
-        if (status == null) {
-            for (Part part : parts) {
-                if (status == null && part.isMimeType("text/plain")) {
-                    status = first(ANY_STATUS, raw(part));
-                }
-            }
+        if (report != null && report.action() == RecipientReport.Action.DELAYED) {
+            return Optional.empty();
         }
         Optional<UUID> named = ourId(originalId);
         UUID ours = named.isPresent() ? named.get() : ourMessageId(mail).orElse(null);
@@ -114,11 +107,23 @@ public final class MailEvents {
         if (originalId == null) {
             return Optional.empty();
         }
+        if (report != null && report.action() == RecipientReport.Action.DELIVERED) {
+            return Optional.of(new StatusUpdate(Provider.SMTP, originalId, ours, DeliveryStatus.DELIVERED, null, null,
+                    sentAt(mail)));
+        }
+        String status = report != null ? report.status() : null;
+        for (Part part : parts) {
+            if (status == null && part.isMimeType("text/plain")) {
+                status = first(ANY_STATUS, raw(part));
+            }
+        }
+        String diagnostic = report != null ? report.diagnostic() : null;
         return Optional.of(new StatusUpdate(Provider.SMTP, originalId, ours, DeliveryStatus.FAILED, status,
-                diagnostic != null ? diagnostic.strip() : "Delivery failed", sentAt(mail)));
+                diagnostic != null ? diagnostic : "Delivery failed", sentAt(mail)));
     }
 
-    private static boolean isBounce(MimeMessage mail) throws MessagingException {
+    /** A DSN ({@code multipart/report; report-type=delivery-status}) or a bounce in another form. */
+    private static boolean isDeliveryReport(MimeMessage mail) throws MessagingException {
         if (mail.getHeader("X-Failed-Recipients") != null) {
             return true;
         }

@@ -13,6 +13,7 @@ import com.dominusleads.messaging.provider.ProviderEvent.StatusUpdate;
 import com.dominusleads.messaging.provider.TestChannels;
 import com.dominusleads.providersimulator.ProviderSimulator;
 import com.dominusleads.providersimulator.SimulatorOptions;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -46,6 +47,7 @@ class MailboxReaderTest {
     private static final String UNKNOWN = "ninguem@empresa.example";
 
     private static GreenMail mail;
+    private static GreenMailUser mailbox;
     private static ProviderSimulator providers;
     private static Channel channel;
     private final MailboxReader reader = new MailboxReader();
@@ -56,7 +58,7 @@ class MailboxReaderTest {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
         mail.start();
-        mail.setUser(MAILBOX, MAILBOX, PASSWORD);
+        mailbox = mail.setUser(MAILBOX, MAILBOX, PASSWORD);
         channel = TestChannels.channel(ChannelKind.EMAIL, Provider.SMTP, MAILBOX, Map.of(
                 EmailChannelKeys.IMAP_HOST, "127.0.0.1",
                 EmailChannelKeys.IMAP_PORT, String.valueOf(mail.getImap().getPort()),
@@ -156,6 +158,27 @@ class MailboxReaderTest {
         assertThat(mails.get(1).event()).isEmpty();
         assertThat(reader.poll(channel, 1)).singleElement().extracting(ReceivedMail::uid)
                 .isEqualTo(mails.get(0).uid());
+        reader.markSeen(channel, mails);
+        assertThat(reader.poll(channel, 10)).isEmpty();
+    }
+
+    @Test
+    void aDelayReportIsNoEventAndASuccessReportDeliversTheMail() throws Exception {
+        UUID delayed = UUID.randomUUID();
+        UUID delivered = UUID.randomUUID();
+        mailbox.deliver(DsnMails.dsn(delayed, "Delayed Mail (still being retried)",
+                DsnMails.recipient(INTERESTED, "Action: delayed\nStatus: 4.4.1")));
+        mailbox.deliver(DsnMails.dsn(delivered, "Successful Mail Delivery Report",
+                DsnMails.recipient(INTERESTED, "Action: delivered\nStatus: 2.0.0")));
+
+        List<ReceivedMail> mails = reader.poll(channel, 10);
+
+        assertThat(mails).hasSize(2);
+        assertThat(mails.get(0).event()).isEmpty();
+        assertThat(mails.get(1).event()).get().isInstanceOfSatisfying(StatusUpdate.class, report -> {
+            assertThat(report.messageId()).isEqualTo(delivered);
+            assertThat(report.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        });
         reader.markSeen(channel, mails);
         assertThat(reader.poll(channel, 10)).isEmpty();
     }

@@ -14,10 +14,10 @@ import com.dominusleads.messaging.provider.ProviderEvent.ConnectionChanged;
 import com.dominusleads.messaging.provider.ProviderEvent.InboundMessage;
 import com.dominusleads.messaging.provider.ProviderEvent.StatusUpdate;
 import com.dominusleads.messaging.provider.TestChannels;
-import com.dominusleads.messaging.provider.WebhookReceiver;
 import com.dominusleads.providersimulator.Inbound;
 import com.dominusleads.providersimulator.ProviderSimulator;
 import com.dominusleads.providersimulator.SimulatorOptions;
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +54,7 @@ class EvolutionWebhooksTest {
 
     @BeforeAll
     static void start() {
-        receiver = WebhookReceiver.start();
+        receiver = new WebhookReceiver();
         channel = channel(INSTANCE, Map.of(EvolutionChannelKeys.API_KEY, TOKEN,
                 EvolutionChannelKeys.WEBHOOK_SECRET, SECRET, EvolutionChannelKeys.JWT_KEY, JWT_KEY));
         providers = ProviderSimulator.start(0, SimulatorOptions.defaults().withSeed(42).withConfig("""
@@ -63,7 +63,7 @@ class EvolutionWebhooksTest {
                                "headers": {"x-evolution-secret": "%s", "jwt_key": "%s"}}}}},
                  "outcomes": {"script": {"%s": "interested"}},
                  "latency": {"statusMillis": 0, "replyMillis": 0, "jitterMillis": 0}}"""
-                .formatted(INSTANCE, TOKEN, receiver.baseUrl(), channel.id(), SECRET, JWT_KEY, CONTACT)));
+                .formatted(INSTANCE, TOKEN, receiver.base(), channel.id(), SECRET, JWT_KEY, CONTACT)));
     }
 
     @AfterAll
@@ -83,7 +83,7 @@ class EvolutionWebhooksTest {
         var delivery = providers.inbound(new Inbound("evolution", CONTACT, INSTANCE, "Tenho interesse, ação já ✅",
                 Inbound.Signature.VALID, 0));
         WebhookReceiver.Received posted = receiver.only("/webhooks/evolution/" + channel.id());
-        JsonObject body = webhooks.readBody(posted.body());
+        JsonObject body = webhooks.readBody(posted.raw());
 
         assertThat(posted.header("Authorization")).startsWith("Bearer ");
         assertThat(webhooks.verify(channel, posted.headers(), body)).isTrue();
@@ -132,7 +132,7 @@ class EvolutionWebhooksTest {
         WebhookReceiver.Received valid = post(Inbound.Signature.VALID, 0);
         Map<String, String> secrets = Map.of(EvolutionChannelKeys.API_KEY, TOKEN,
                 EvolutionChannelKeys.WEBHOOK_SECRET, SECRET, EvolutionChannelKeys.JWT_KEY, JWT_KEY);
-        JsonObject body = webhooks.readBody(valid.body());
+        JsonObject body = webhooks.readBody(valid.raw());
 
         assertThat(webhooks.verify(channel(INSTANCE, secrets), valid.headers(), body)).isTrue();
         assertThat(webhooks.verify(channel("other-instance", secrets), valid.headers(), body)).isFalse();
@@ -162,7 +162,7 @@ class EvolutionWebhooksTest {
         assertThat(providers.awaitIdle(Duration.ofSeconds(10))).isTrue();
 
         List<ProviderEvent> events = receiver.received().stream().map(posted -> {
-            JsonObject body = webhooks.readBody(posted.body());
+            JsonObject body = webhooks.readBody(posted.raw());
             assertThat(webhooks.verify(channel, posted.headers(), body)).isTrue();
             return webhooks.parse(body);
         }).flatMap(List::stream).toList();
@@ -181,7 +181,7 @@ class EvolutionWebhooksTest {
         providers.disconnect(INSTANCE);
         providers.pair(INSTANCE, "5511940000001");
 
-        assertThat(receiver.received()).extracting(posted -> webhooks.parse(webhooks.readBody(posted.body())))
+        assertThat(receiver.received()).extracting(posted -> webhooks.parse(webhooks.readBody(posted.raw())))
                 .filteredOn(events -> !events.isEmpty())
                 .extracting(events -> ((ConnectionChanged) events.getFirst()).state())
                 .containsExactly("close", "open");
@@ -195,7 +195,7 @@ class EvolutionWebhooksTest {
         WebhookReceiver.Received posted = receiver.only("/webhooks/evolution/" + channel.id() + "/messages-upsert");
 
         assertThat(verify(channel, posted)).isTrue();
-        assertThat(webhooks.parse(webhooks.readBody(posted.body()))).singleElement()
+        assertThat(webhooks.parse(webhooks.readBody(posted.raw()))).singleElement()
                 .extracting(e -> ((InboundMessage) e).text()).isEqualTo("oi");
     }
 
@@ -264,19 +264,19 @@ class EvolutionWebhooksTest {
     }
 
     private boolean verify(Channel channel, WebhookReceiver.Received posted) {
-        return webhooks.verify(channel, posted.headers(), webhooks.readBody(posted.body()));
+        return webhooks.verify(channel, posted.headers(), webhooks.readBody(posted.raw()));
     }
 
     private static WebhookReceiver.Received withoutHeader(WebhookReceiver.Received posted, String name) {
         Map<String, String> headers = new HashMap<>(posted.headers());
         headers.remove(name);
-        return new WebhookReceiver.Received(posted.method(), posted.uri(), headers, posted.body());
+        return new WebhookReceiver.Received(posted.method(), posted.url(), headers, posted.raw());
     }
 
     private static WebhookReceiver.Received withBearer(WebhookReceiver.Received posted, String jwt) {
         Map<String, String> headers = new HashMap<>(posted.headers());
         headers.put("authorization", "Bearer " + jwt);
-        return new WebhookReceiver.Received(posted.method(), posted.uri(), headers, posted.body());
+        return new WebhookReceiver.Received(posted.method(), posted.url(), headers, posted.raw());
     }
 
     private static String jwt(String key, String app, long lifetimeSeconds) throws Exception {

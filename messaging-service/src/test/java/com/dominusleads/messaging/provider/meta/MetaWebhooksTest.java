@@ -11,11 +11,12 @@ import com.dominusleads.messaging.provider.MalformedPayloadException;
 import com.dominusleads.messaging.provider.ProviderEvent;
 import com.dominusleads.messaging.provider.ProviderEvent.InboundMessage;
 import com.dominusleads.messaging.provider.ProviderEvent.StatusUpdate;
+import com.dominusleads.messaging.provider.Tampering;
 import com.dominusleads.messaging.provider.TestChannels;
-import com.dominusleads.messaging.provider.WebhookReceiver;
 import com.dominusleads.providersimulator.Inbound;
 import com.dominusleads.providersimulator.ProviderSimulator;
 import com.dominusleads.providersimulator.SimulatorOptions;
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +50,7 @@ class MetaWebhooksTest {
 
     @BeforeAll
     static void start() {
-        receiver = WebhookReceiver.start();
+        receiver = new WebhookReceiver();
         channel = TestChannels.channel(ChannelKind.WHATSAPP, Provider.META, "+5511999990000",
                 Map.of(MetaChannelKeys.PHONE_NUMBER_ID, PHONE_NUMBER_ID),
                 Map.of(MetaChannelKeys.APP_SECRET, APP_SECRET, MetaChannelKeys.VERIFY_TOKEN, "verify-me"));
@@ -57,7 +58,7 @@ class MetaWebhooksTest {
                 {"meta": {"appSecret": "%s", "webhookUrl": "%s/webhooks/meta/%s"},
                  "outcomes": {"script": {"%s": "interested", "%s": "invalid_number"}},
                  "latency": {"statusMillis": 0, "replyMillis": 0, "jitterMillis": 0}}"""
-                .formatted(APP_SECRET, receiver.baseUrl(), channel.id(), INTERESTED, INVALID)));
+                .formatted(APP_SECRET, receiver.base(), channel.id(), INTERESTED, INVALID)));
     }
 
     @AfterAll
@@ -79,9 +80,9 @@ class MetaWebhooksTest {
                 Inbound.Signature.VALID, 0));
         WebhookReceiver.Received posted = receiver.only("/webhooks/meta/" + channel.id());
 
-        assertThat(new String(posted.body(), StandardCharsets.US_ASCII)).contains("Ol\\u00e1", "\\/");
-        assertThat(webhooks.verify(channel, posted.body(), posted.header("X-Hub-Signature-256"))).isTrue();
-        assertThat(webhooks.parse(posted.body())).singleElement().isInstanceOfSatisfying(InboundMessage.class,
+        assertThat(new String(posted.raw(), StandardCharsets.US_ASCII)).contains("Ol\\u00e1", "\\/");
+        assertThat(webhooks.verify(channel, posted.raw(), posted.header("X-Hub-Signature-256"))).isTrue();
+        assertThat(webhooks.parse(posted.raw())).singleElement().isInstanceOfSatisfying(InboundMessage.class,
                 message -> {
                     assertThat(message.provider()).isEqualTo(Provider.META);
                     assertThat(message.kind()).isEqualTo(ChannelKind.WHATSAPP);
@@ -106,19 +107,19 @@ class MetaWebhooksTest {
         WebhookReceiver.Received valid = posted.get(2);
 
         assertThat(forged.header("X-Hub-Signature-256")).startsWith("sha256=");
-        assertThat(webhooks.verify(channel, forged.body(), forged.header("X-Hub-Signature-256"))).isFalse();
+        assertThat(webhooks.verify(channel, forged.raw(), forged.header("X-Hub-Signature-256"))).isFalse();
         assertThat(unsigned.header("X-Hub-Signature-256")).isNull();
-        assertThat(webhooks.verify(channel, unsigned.body(), null)).isFalse();
+        assertThat(webhooks.verify(channel, unsigned.raw(), null)).isFalse();
         String signature = valid.header("X-Hub-Signature-256");
-        assertThat(webhooks.verify(channel, valid.body(), signature)).isTrue();
-        assertThat(webhooks.verify(channel, valid.tamperedBody(), signature)).isFalse();
-        assertThat(webhooks.verify(channel, valid.body(), signature.substring("sha256=".length()))).isFalse();
-        assertThat(webhooks.verify(channel, valid.body(), "sha256=not-hex")).isFalse();
-        assertThat(webhooks.verify(channel, valid.body(), "sha256=" + "ab".repeat(20))).isFalse();
+        assertThat(webhooks.verify(channel, valid.raw(), signature)).isTrue();
+        assertThat(webhooks.verify(channel, Tampering.tampered(valid.raw()), signature)).isFalse();
+        assertThat(webhooks.verify(channel, valid.raw(), signature.substring("sha256=".length()))).isFalse();
+        assertThat(webhooks.verify(channel, valid.raw(), "sha256=not-hex")).isFalse();
+        assertThat(webhooks.verify(channel, valid.raw(), "sha256=" + "ab".repeat(20))).isFalse();
         Channel otherApp = TestChannels.channel(ChannelKind.WHATSAPP, Provider.META, "+5511999990000",
                 Map.of(MetaChannelKeys.PHONE_NUMBER_ID, PHONE_NUMBER_ID),
                 Map.of(MetaChannelKeys.APP_SECRET, "another-app"));
-        assertThat(webhooks.verify(otherApp, valid.body(), signature)).isFalse();
+        assertThat(webhooks.verify(otherApp, valid.raw(), signature)).isFalse();
     }
 
     @Test
@@ -140,8 +141,8 @@ class MetaWebhooksTest {
         assertThat(providers.awaitIdle(Duration.ofSeconds(10))).isTrue();
 
         List<ProviderEvent> events = receiver.received().stream()
-                .peek(r -> assertThat(webhooks.verify(channel, r.body(), r.header("X-Hub-Signature-256"))).isTrue())
-                .flatMap(r -> webhooks.parse(r.body()).stream()).toList();
+                .peek(r -> assertThat(webhooks.verify(channel, r.raw(), r.header("X-Hub-Signature-256"))).isTrue())
+                .flatMap(r -> webhooks.parse(r.raw()).stream()).toList();
 
         assertThat(events).filteredOn(e -> e instanceof StatusUpdate s && s.providerMessageId().equals(delivered))
                 .extracting(e -> ((StatusUpdate) e).status())

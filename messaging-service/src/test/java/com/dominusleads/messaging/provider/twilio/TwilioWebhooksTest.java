@@ -9,11 +9,12 @@ import com.dominusleads.messaging.domain.Provider;
 import com.dominusleads.messaging.provider.ProviderEvent;
 import com.dominusleads.messaging.provider.ProviderEvent.InboundMessage;
 import com.dominusleads.messaging.provider.ProviderEvent.StatusUpdate;
+import com.dominusleads.messaging.provider.Tampering;
 import com.dominusleads.messaging.provider.TestChannels;
-import com.dominusleads.messaging.provider.WebhookReceiver;
 import com.dominusleads.providersimulator.Inbound;
 import com.dominusleads.providersimulator.ProviderSimulator;
 import com.dominusleads.providersimulator.SimulatorOptions;
+import com.dominusleads.simulatorkit.WebhookReceiver;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -53,7 +54,7 @@ class TwilioWebhooksTest {
 
     @BeforeAll
     static void start() {
-        receiver = WebhookReceiver.start();
+        receiver = new WebhookReceiver();
         sms = channel(ChannelKind.SMS, SMS_NUMBER);
         whatsapp = channel(ChannelKind.WHATSAPP, "+14155238886");
         providers = ProviderSimulator.start(0, SimulatorOptions.defaults().withSeed(42).withConfig("""
@@ -62,7 +63,7 @@ class TwilioWebhooksTest {
                                         "%4$s": {"inboundUrl": "%5$s/webhooks/twilio/%7$s", "accountSid": "%1$s"}}},
                  "outcomes": {"script": {"%8$s": {"sms": "invalid_number"}}},
                  "latency": {"statusMillis": 0, "replyMillis": 0, "jitterMillis": 0}}"""
-                .formatted(ACCOUNT, TOKEN, SMS_NUMBER, WHATSAPP_NUMBER, receiver.baseUrl(), sms.id(), whatsapp.id(),
+                .formatted(ACCOUNT, TOKEN, SMS_NUMBER, WHATSAPP_NUMBER, receiver.base(), sms.id(), whatsapp.id(),
                         UNREACHABLE)));
     }
 
@@ -83,9 +84,9 @@ class TwilioWebhooksTest {
         var delivery = providers.inbound(new Inbound("twilio", CONTACT, WHATSAPP_NUMBER, "Quero saber mais, é já?",
                 Inbound.Signature.VALID, 0));
         WebhookReceiver.Received posted = receiver.only("/webhooks/twilio/" + whatsapp.id());
-        Map<String, String> params = TwilioForm.parse(posted.body());
+        Map<String, String> params = TwilioForm.parse(posted.raw());
 
-        assertThat(webhooks.verify(whatsapp, signedUrl(posted), params, posted.header("X-Twilio-Signature")))
+        assertThat(webhooks.verify(whatsapp, posted.url(), params, posted.header("X-Twilio-Signature")))
                 .isTrue();
         assertThat(webhooks.parseInbound(params)).containsExactly(new InboundMessage(Provider.TWILIO,
                 ChannelKind.WHATSAPP, delivery.messageId(), CONTACT, "+14155238886", "Quero saber mais, é já?", NOW,
@@ -96,9 +97,9 @@ class TwilioWebhooksTest {
     void anInboundSmsIsVerifiedAndRead() {
         providers.inbound(new Inbound("twilio", CONTACT, SMS_NUMBER, "PARE", Inbound.Signature.VALID, 0));
         WebhookReceiver.Received posted = receiver.only("/webhooks/twilio/" + sms.id());
-        Map<String, String> params = TwilioForm.parse(posted.body());
+        Map<String, String> params = TwilioForm.parse(posted.raw());
 
-        assertThat(webhooks.verify(sms, signedUrl(posted), params, posted.header("X-Twilio-Signature"))).isTrue();
+        assertThat(webhooks.verify(sms, posted.url(), params, posted.header("X-Twilio-Signature"))).isTrue();
         assertThat(webhooks.parseInbound(params)).singleElement().isInstanceOfSatisfying(InboundMessage.class,
                 message -> {
                     assertThat(message.kind()).isEqualTo(ChannelKind.SMS);
@@ -120,33 +121,33 @@ class TwilioWebhooksTest {
         WebhookReceiver.Received valid = posted.get(2);
         String signature = valid.header("X-Twilio-Signature");
 
-        assertThat(webhooks.verify(sms, signedUrl(forged), TwilioForm.parse(forged.body()),
+        assertThat(webhooks.verify(sms, forged.url(), TwilioForm.parse(forged.raw()),
                 forged.header("X-Twilio-Signature"))).isFalse();
         assertThat(unsigned.header("X-Twilio-Signature")).isNull();
-        assertThat(webhooks.verify(sms, signedUrl(unsigned), TwilioForm.parse(unsigned.body()), null)).isFalse();
-        assertThat(webhooks.verify(sms, signedUrl(valid), TwilioForm.parse(valid.body()), signature)).isTrue();
-        assertThat(webhooks.verify(sms, signedUrl(valid), TwilioForm.parse(valid.tamperedBody()), signature))
+        assertThat(webhooks.verify(sms, unsigned.url(), TwilioForm.parse(unsigned.raw()), null)).isFalse();
+        assertThat(webhooks.verify(sms, valid.url(), TwilioForm.parse(valid.raw()), signature)).isTrue();
+        assertThat(webhooks.verify(sms, valid.url(), TwilioForm.parse(Tampering.tampered(valid.raw())), signature))
                 .isFalse();
         // The URL as this service sees it behind a proxy is not the one Twilio signed.
-        assertThat(webhooks.verify(sms, "http://10.0.0.5:18205" + valid.uri().getRawPath(),
-                TwilioForm.parse(valid.body()), signature)).isFalse();
+        assertThat(webhooks.verify(sms, "http://10.0.0.5:18205" + URI.create(valid.url()).getRawPath(),
+                TwilioForm.parse(valid.raw()), signature)).isFalse();
         Channel otherAccount = TestChannels.channel(ChannelKind.SMS, Provider.TWILIO, SMS_NUMBER,
                 Map.of(TwilioChannelKeys.ACCOUNT_SID, ACCOUNT), Map.of(TwilioChannelKeys.AUTH_TOKEN, "other-token"));
-        assertThat(webhooks.verify(otherAccount, signedUrl(valid), TwilioForm.parse(valid.body()), signature))
+        assertThat(webhooks.verify(otherAccount, valid.url(), TwilioForm.parse(valid.raw()), signature))
                 .isFalse();
     }
 
     @Test
     void anUndeliveredSmsStatusCarriesErrorCode30003AndOurMessageId() throws Exception {
         UUID ours = UUID.randomUUID();
-        String callback = receiver.baseUrl() + "/webhooks/twilio/" + sms.id() + "/status/" + ours + "?attempt=1";
+        String callback = receiver.base() + "/webhooks/twilio/" + sms.id() + "/status/" + ours + "?attempt=1";
         String sid = send(UNREACHABLE, callback);
         assertThat(providers.awaitIdle(Duration.ofSeconds(10))).isTrue();
 
         List<ProviderEvent> events = receiver.received().stream().map(posted -> {
-            Map<String, String> params = TwilioForm.parse(posted.body());
-            assertThat(posted.uri().getRawQuery()).isEqualTo("attempt=1");
-            assertThat(webhooks.verify(sms, signedUrl(posted), params, posted.header("X-Twilio-Signature")))
+            Map<String, String> params = TwilioForm.parse(posted.raw());
+            assertThat(URI.create(posted.url()).getRawQuery()).isEqualTo("attempt=1");
+            assertThat(webhooks.verify(sms, posted.url(), params, posted.header("X-Twilio-Signature")))
                     .isTrue();
             return webhooks.parseStatus(params, ours);
         }).flatMap(List::stream).toList();
@@ -174,11 +175,6 @@ class TwilioWebhooksTest {
     }
 
     /** What TwilioWebhookResource rebuilds: the public URL (here the receiver's) + path + query as requested. */
-    private static String signedUrl(WebhookReceiver.Received posted) {
-        URI uri = posted.uri();
-        return receiver.baseUrl() + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
     private static Channel channel(ChannelKind kind, String number) {
         return TestChannels.channel(kind, Provider.TWILIO, number, Map.of(TwilioChannelKeys.ACCOUNT_SID, ACCOUNT),
                 Map.of(TwilioChannelKeys.AUTH_TOKEN, TOKEN));
