@@ -38,13 +38,14 @@ public class ConversationsResource {
     public record Detail(Conversation conversation, List<MessageView> messages) {
     }
 
-    /** Where the next page starts (newest first): after the conversation created at {@code createdAt} with {@code id}. */
+    /** Where the next page starts (newest first): after the conversation created at {@code createdAt}, {@code id}. */
     private record Cursor(Instant createdAt, UUID id) {
 
         static Cursor parse(String after) {
             int split = after.indexOf('_');
             try {
-                return new Cursor(Instant.parse(after.substring(0, split)), UUID.fromString(after.substring(split + 1)));
+                return new Cursor(Instant.parse(after.substring(0, split)),
+                        UUID.fromString(after.substring(split + 1)));
             } catch (RuntimeException malformed) {
                 throw ApiException.badRequest("invalid_cursor", "after must be the next cursor of a previous page");
             }

@@ -198,7 +198,8 @@ class ChannelsApiTest {
     void anEvolutionInstanceIsToldOnlyAboutAStoredChannelAndAgainWhenWhatItNeedsChanges() {
         ProviderSimulator providers = MessagingFixture.simulator();
         providers.configure("""
-                {"evolution": {"instances": {"acme-reg": {"token": "reg-token"}, "acme-reg-2": {"token": "reg-2"}}}}""");
+                {"evolution": {"instances": {"acme-reg": {"token": "reg-token"},
+                                             "acme-reg-2": {"token": "reg-2"}}}}""");
         String address = "+5511940001010";
         int before = given().get("/api/messaging/channels").then().extract().path("size()");
 
@@ -268,7 +269,8 @@ class ChannelsApiTest {
 
     private static Map<String, Object> evolution(String address, String instance, String apiKey, String secret) {
         return Map.of("kind", "WHATSAPP", "provider", "EVOLUTION", "address", address,
-                "settings", Map.of("serverUrl", MessagingFixture.simulator().baseUri().toString(), "instance", instance),
+                "settings", Map.of("serverUrl", MessagingFixture.simulator().baseUri().toString(),
+                        "instance", instance),
                 "secrets", Map.of("apiKey", apiKey, "webhookSecret", secret));
     }
 
