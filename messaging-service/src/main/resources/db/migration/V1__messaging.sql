@@ -130,10 +130,11 @@ alter table conversation enable row level security;
 create policy tenant_rows on conversation using (dominus_row_visible(tenant_id));
 alter table message enable row level security;
 create policy tenant_rows on message using (dominus_row_visible(tenant_id));
--- The platform-wide list is read by every tenant and written only across tenants (host operators, migrations).
+-- The platform-wide list ('*') is read by every tenant and written only across tenants (host operators, migrations):
+-- a tenant's transaction reads its rows and '*' rows, but changes its own rows only.
 alter table suppression enable row level security;
-create policy tenant_rows on suppression using (tenant_id = '*' or dominus_row_visible(tenant_id))
-    with check (dominus_row_visible(tenant_id));
+create policy tenant_rows on suppression using (dominus_row_visible(tenant_id));
+create policy platform_rows_readable on suppression for select using (tenant_id = '*');
 alter table tenant_send_slot enable row level security;
 create policy tenant_rows on tenant_send_slot using (dominus_row_visible(tenant_id));
 alter table tenant_settings enable row level security;

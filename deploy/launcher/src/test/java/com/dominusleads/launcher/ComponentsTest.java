@@ -107,6 +107,8 @@ class ComponentsTest {
                 .containsEntry("DOMINUS_MESSAGING_PUBLIC_URL", "http://127.0.0.1:18505")
                 .containsEntry("DOMINUS_META_BASE_URL", "http://127.0.0.1:18597")
                 .containsEntry("DOMINUS_TWILIO_BASE_URL", "http://127.0.0.1:18597")
+                // The simulator (as Evolution server) and GreenMail listen on 127.0.0.1.
+                .containsEntry("DOMINUS_MESSAGING_ALLOW_PRIVATE_HOSTS", "true")
                 .containsEntry("DOMINUS_MESSAGING_KEYS",
                         LocalSecrets.of(new StackHome(checkout).stateDir()).messagingCredentialKeys());
         String keys = messaging.environment().get("DOMINUS_MESSAGING_KEYS");

@@ -38,6 +38,25 @@ public class ConversationsResource {
     public record Detail(Conversation conversation, List<MessageView> messages) {
     }
 
+    /** Where the next page starts (newest first): after the conversation created at {@code createdAt}, {@code id}. */
+    private record Cursor(Instant createdAt, UUID id) {
+
+        static Cursor parse(String after) {
+            int split = after.indexOf('_');
+            try {
+                return new Cursor(Instant.parse(after.substring(0, split)),
+                        UUID.fromString(after.substring(split + 1)));
+            } catch (RuntimeException malformed) {
+                throw ApiException.badRequest("invalid_cursor", "after must be the next cursor of a previous page");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return createdAt + "_" + id;
+        }
+    }
+
     private final ConversationStore conversations;
     private final MessageStore messages;
     private final TenantTransactions transactions;
@@ -55,19 +74,18 @@ public class ConversationsResource {
     public Uni<Page> list(@QueryParam("state") @Pattern(regexp = "[A-Z_]{1,20}") String state,
                           @QueryParam("cnpj") @Pattern(regexp = "[0-9A-Z]{14}") String cnpj,
                           @QueryParam("selectionId") String selectionId,
-                          @QueryParam("after") @Pattern(regexp = "[0-9T:.Z-]{20,40}_[0-9a-f-]{36}") String after,
+                          @QueryParam("after") String after,
                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         String tenant = caller.tenantId();
-        Instant before = after == null ? null : Instant.parse(after.substring(0, after.indexOf('_')));
-        UUID beforeId = after == null ? null : UUID.fromString(after.substring(after.indexOf('_') + 1));
-        return transactions.forTenant(tenant, tx -> conversations.list(tx, tenant, state, cnpj, selectionId, before,
-                        beforeId, limit + 1))
+        Cursor cursor = after == null ? null : Cursor.parse(after);
+        return transactions.forTenant(tenant, tx -> conversations.list(tx, tenant, state, cnpj, selectionId,
+                        cursor == null ? null : cursor.createdAt(), cursor == null ? null : cursor.id(), limit + 1))
                 .map(found -> {
                     if (found.size() <= limit) {
                         return new Page(found, null);
                     }
                     Conversation last = found.get(limit - 1);
-                    return new Page(found.subList(0, limit), last.createdAt() + "_" + last.id());
+                    return new Page(found.subList(0, limit), new Cursor(last.createdAt(), last.id()).toString());
                 });
     }
 

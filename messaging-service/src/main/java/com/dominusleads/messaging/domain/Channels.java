@@ -1,6 +1,7 @@
 package com.dominusleads.messaging.domain;
 
 import com.dominusleads.messaging.persistence.ChannelStore;
+import com.dominusleads.messaging.provider.evolution.EvolutionChannelKeys;
 import com.dominusleads.servicekit.api.ApiException;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A tenant's channels: created, changed (secrets replaced, never read back), paused and deleted by its admins. */
@@ -29,14 +31,23 @@ public class Channels {
     static final int DEFAULT_DAILY_CAP = 250;
     static final int DEFAULT_PER_SECOND = 1;
 
+    /** What an Evolution instance is told when its webhook is registered: a change to one registers it again. */
+    private static final List<String> WEBHOOK_SETTINGS = List.of(EvolutionChannelKeys.SERVER_URL,
+            EvolutionChannelKeys.INSTANCE);
+    private static final List<String> WEBHOOK_SECRETS = List.of(EvolutionChannelKeys.API_KEY,
+            EvolutionChannelKeys.WEBHOOK_SECRET, EvolutionChannelKeys.JWT_KEY);
+
     private final TenantTransactions transactions;
     private final ChannelStore store;
     private final EvolutionInstances evolution;
+    private final ProviderHosts hosts;
 
-    public Channels(TenantTransactions transactions, ChannelStore store, EvolutionInstances evolution) {
+    public Channels(TenantTransactions transactions, ChannelStore store, EvolutionInstances evolution,
+                    ProviderHosts hosts) {
         this.transactions = transactions;
         this.store = store;
         this.evolution = evolution;
+        this.hosts = hosts;
     }
 
     public Uni<ChannelInfo> create(String tenantId, Definition definition) {
@@ -48,14 +59,15 @@ public class Channels {
                 settings, secrets, definition.dailyCap() == null ? DEFAULT_DAILY_CAP : definition.dailyCap(),
                 definition.perSecond() == null ? DEFAULT_PER_SECOND : definition.perSecond());
         String name = definition.name() == null || definition.name().isBlank() ? address : definition.name().strip();
-        // An Evolution instance learns where to post before the channel exists: a refusal stores nothing.
-        Uni<Void> webhook = channel.provider() == Provider.EVOLUTION ? evolution.registerWebhook(channel)
-                : Uni.createFrom().voidItem();
-        return webhook.chain(() -> transactions.forTenant(tenantId, tx -> store.insert(tx, channel, name)
+        // Stored first (a taken sender is refused before the instance is touched), then the Evolution instance is
+        // pointed at it in the same transaction: a refusal rolls the channel back.
+        return hosts.check(channel.provider(), settings)
+                .chain(() -> transactions.forTenant(tenantId, tx -> store.insert(tx, channel, name)
+                        .call(() -> channel.provider() == Provider.EVOLUTION ? evolution.registerWebhook(channel)
+                                : Uni.createFrom().voidItem())
                         .chain(() -> store.info(tx, tenantId, channel.id()))))
                 .map(info -> info.orElseThrow())
-                .onFailure(Channels::senderTaken).transform(failure -> ApiException.conflict("channel_exists",
-                        "a live " + definition.provider() + " channel already sends from " + address));
+                .onFailure(Channels::senderTaken).transform(failure -> senderRefused(definition.provider()));
     }
 
     public Uni<ChannelInfo> change(String tenantId, UUID id, Change change) {
@@ -75,35 +87,48 @@ public class Channels {
             }
             return store.channel(tx, id).chain(current -> {
                 Channel old = current.orElseThrow();
-                Map<String, String> settings = new HashMap<>(old.settings());
-                if (change.settings() != null) {
-                    change.settings().forEach((key, value) -> {
-                        if (value == null) {
-                            settings.remove(key);
-                        } else {
-                            settings.put(key, value);
-                        }
-                    });
-                }
-                Map<String, String> secrets = new HashMap<>(old.secrets());
-                if (change.secrets() != null) {
-                    change.secrets().forEach((key, value) -> {
-                        if (value == null) {
-                            secrets.remove(key);
-                        } else {
-                            secrets.put(key, value);
-                        }
-                    });
-                }
+                Map<String, String> settings = merged(old.settings(), change.settings());
+                Map<String, String> secrets = merged(old.secrets(), change.secrets());
                 check(old.kind(), old.provider(), old.address(), settings, secrets);
                 Channel changed = new Channel(id, tenantId, old.kind(), old.provider(), old.address(), settings,
                         secrets, change.dailyCap() == null ? old.dailyCap() : change.dailyCap(),
                         change.perSecond() == null ? old.perSecond() : change.perSecond());
                 String status = change.status() == null ? found.get().status() : change.status();
                 String name = change.name() == null ? found.get().name() : change.name().strip();
-                return store.update(tx, changed, name, status);
+                // Only what this change sets is checked: a deletion or a new cap never fails on a host saved before.
+                Map<String, String> given = new HashMap<>(change.settings() == null ? Map.of() : change.settings());
+                given.values().removeIf(Objects::isNull);
+                // The instance is told before the row is updated (and locked, which would hold the dispatcher up for
+                // as long as the tenant's Evolution server takes to answer); its refusal leaves the channel as it was.
+                return hosts.check(old.provider(), given)
+                        .call(() -> !"DELETED".equals(status) && webhookChanged(old, changed)
+                                ? evolution.registerWebhook(changed) : Uni.createFrom().voidItem())
+                        .chain(() -> store.update(tx, changed, name, status));
             });
         }));
+    }
+
+    /** {@code values} with {@code changes} applied: an entry replaces, a {@code null} removes. */
+    private static Map<String, String> merged(Map<String, String> values, Map<String, String> changes) {
+        Map<String, String> merged = new HashMap<>(values);
+        if (changes != null) {
+            changes.forEach((key, value) -> {
+                if (value == null) {
+                    merged.remove(key);
+                } else {
+                    merged.put(key, value);
+                }
+            });
+        }
+        return merged;
+    }
+
+    private static boolean webhookChanged(Channel old, Channel changed) {
+        return old.provider() == Provider.EVOLUTION
+                && (WEBHOOK_SETTINGS.stream().anyMatch(key -> !Objects.equals(old.settings().get(key),
+                        changed.settings().get(key)))
+                || WEBHOOK_SECRETS.stream().anyMatch(key -> !Objects.equals(old.secrets().get(key),
+                        changed.secrets().get(key))));
     }
 
     private static String canonical(ChannelKind kind, String address) {
@@ -127,6 +152,15 @@ public class Channels {
             throw new ApiException(400, "invalid_channel", "the channel cannot work as given",
                     Map.of("problems", problems));
         }
+    }
+
+    /**
+     * A sender already live, in this tenant or another (one owner per sender: inbound messages are routed by it). The
+     * answer is the same either way and does not repeat the sender, so it does not tell whose it is.
+     */
+    private static ApiException senderRefused(Provider provider) {
+        return ApiException.conflict("channel_exists", "this sender cannot be registered with " + provider
+                + "; if one of your channels already uses it, change or delete that one");
     }
 
     private static boolean senderTaken(Throwable failure) {

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A tenant's Evolution instances (WhatsApp through Baileys, on the tenant's own Evolution server): their webhook
- * pointed at this service with the channel's secrets when the channel is created, and the connection state and QR-code
+ * pointed at this service with the channel's secrets when the channel is created (and again when a change
+ * touches what the instance is told), and the connection state and QR-code
  * pairing passed through to the tenant's admins.
  */
 @ApplicationScoped

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.dominusleads.messaging.MessagingFixture;
 import com.dominusleads.messaging.MessagingTestProfile;
+import com.dominusleads.messaging.domain.ProviderHosts;
 import com.dominusleads.messaging.persistence.ChannelStore;
 import com.dominusleads.providersimulator.ProviderSimulator;
 import com.dominusleads.testsupport.ApicurioTestResource;
@@ -19,12 +20,14 @@ import com.dominusleads.testsupport.KafkaTestResource;
 import com.dominusleads.testsupport.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -41,12 +44,18 @@ class ChannelsApiTest {
 
     private static final String ACME = "channels-acme";
     private static final String SECRET_TOKEN = "EAAG-secret-token-do-not-show";
+    /** The same whether the sender is the tenant's own channel or another tenant's, and without the sender. */
+    private static final String SENDER_REFUSED = "this sender cannot be registered with META; if one of your channels"
+            + " already uses it, change or delete that one";
 
     @Inject
     ChannelStore store;
 
     @Inject
     MessagingFixture fixture;
+
+    @Inject
+    Vertx vertx;
 
     private static Map<String, Object> meta(String number, String phoneNumberId) {
         return Map.of("kind", "WHATSAPP", "provider", "META", "address", number, "name", "Vendas",
@@ -92,7 +101,8 @@ class ChannelsApiTest {
 
         // The same sender twice is refused.
         given().contentType(ContentType.JSON).body(meta("+5511940001001", "9990002")).post("/api/messaging/channels")
-                .then().statusCode(409).body("error.code", equalTo("channel_exists"));
+                .then().statusCode(409).body("error.code", equalTo("channel_exists"))
+                .body("error.message", equalTo(SENDER_REFUSED));
 
         // Deleted: gone from the list, and its webhook URL answers 404.
         given().delete("/api/messaging/channels/" + id).then().statusCode(204);
@@ -149,6 +159,11 @@ class ChannelsApiTest {
                 .then().statusCode(404);
         given().delete("/api/messaging/channels/" + acmes).then().statusCode(404);
         given().get("/api/messaging/channels").then().statusCode(200).body("id", not(hasItem(acmes)));
+        // Its sender cannot be taken, and the refusal does not say whose it is.
+        String refusal = given().contentType(ContentType.JSON).body(meta("+5511940001007", "9990017"))
+                .post("/api/messaging/channels").then().statusCode(409).body("error.code", equalTo("channel_exists"))
+                .body("error.message", equalTo(SENDER_REFUSED)).extract().asString();
+        assertThat(refusal).doesNotContain("940001007").doesNotContain(ACME);
     }
 
     @Test
@@ -175,6 +190,98 @@ class ChannelsApiTest {
         providers.pair("acme-vendas", "5511940001008");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/messaging/channels/" + id)
                 .then().body("connection", equalTo("open")));
+    }
+
+    @Test
+    @TestSecurity(user = "ana", roles = "tenant-admin")
+    @OidcSecurity(claims = @Claim(key = "tenant_id", value = ACME))
+    void anEvolutionInstanceIsToldOnlyAboutAStoredChannelAndAgainWhenWhatItNeedsChanges() {
+        ProviderSimulator providers = MessagingFixture.simulator();
+        providers.configure("""
+                {"evolution": {"instances": {"acme-reg": {"token": "reg-token"},
+                                             "acme-reg-2": {"token": "reg-2"}}}}""");
+        String address = "+5511940001010";
+        int before = given().get("/api/messaging/channels").then().extract().path("size()");
+
+        // The instance refuses (wrong key): nothing is stored.
+        given().contentType(ContentType.JSON).body(evolution(address, "acme-reg", "wrong-token", "first-secret"))
+                .post("/api/messaging/channels").then().statusCode(502).body("error.code", equalTo("provider_error"));
+        given().get("/api/messaging/channels").then().body("size()", equalTo(before));
+
+        String id = create(evolution(address, "acme-reg", "reg-token", "first-secret"));
+        webhook(providers, "acme-reg", "reg-token").body("url", equalTo(webhookUrl(id)))
+                .body("headers.x-evolution-secret", equalTo("first-secret"));
+
+        // The same sender again is refused before the instance is pointed anywhere else.
+        given().contentType(ContentType.JSON).body(evolution(address, "acme-reg", "reg-token", "other-secret"))
+                .post("/api/messaging/channels").then().statusCode(409);
+        webhook(providers, "acme-reg", "reg-token").body("url", equalTo(webhookUrl(id)))
+                .body("headers.x-evolution-secret", equalTo("first-secret"));
+
+        // A new webhook secret reaches the instance.
+        given().contentType(ContentType.JSON).body(Map.of("secrets", Map.of("webhookSecret", "second-secret")))
+                .patch("/api/messaging/channels/" + id).then().statusCode(200);
+        webhook(providers, "acme-reg", "reg-token").body("headers.x-evolution-secret", equalTo("second-secret"));
+
+        // A change the instance refuses changes nothing.
+        given().contentType(ContentType.JSON).body(Map.of("secrets", Map.of("apiKey", "wrong-token",
+                        "webhookSecret", "third-secret")))
+                .patch("/api/messaging/channels/" + id).then().statusCode(502);
+        var stored = store.findForWebhook(UUID.fromString(id)).await().indefinitely().orElseThrow();
+        assertThat(stored.secret("apiKey")).isEqualTo("reg-token");
+        assertThat(stored.secret("webhookSecret")).isEqualTo("second-secret");
+
+        // Another instance: it is pointed at the channel.
+        given().contentType(ContentType.JSON).body(Map.of("settings", Map.of("instance", "acme-reg-2"),
+                        "secrets", Map.of("apiKey", "reg-2")))
+                .patch("/api/messaging/channels/" + id).then().statusCode(200);
+        webhook(providers, "acme-reg-2", "reg-2").body("url", equalTo(webhookUrl(id)))
+                .body("headers.x-evolution-secret", equalTo("second-secret"));
+    }
+
+    @Test
+    @TestSecurity(user = "ana", roles = "tenant-admin")
+    @OidcSecurity(claims = @Claim(key = "tenant_id", value = ACME))
+    void privateHostsAndOwnBaseUrlsAreRefusedWhereTheDeploymentDoesNotAllowThem() {
+        String mailbox = fixture.email(ACME, "hosts@acme.example").id().toString();   // GreenMail on 127.0.0.1
+        // This deployment, unlike the tests', allows neither.
+        QuarkusMock.installMockForType(new ProviderHosts(false, false, vertx), ProviderHosts.class);
+        int before = given().get("/api/messaging/channels").then().extract().path("size()");
+
+        given().contentType(ContentType.JSON).body(evolution("+5511940001011", "acme-private", "k", "s"))
+                .post("/api/messaging/channels").then().statusCode(400)
+                .body("error.code", equalTo("host_not_allowed")).body("error.details.setting", equalTo("serverUrl"));
+        Map<String, Object> ownBaseUrl = new java.util.HashMap<>(meta("+5511940001012", "9990012"));
+        ownBaseUrl.put("settings", Map.of("phoneNumberId", "9990012", "baseUrl", "https://graph.example.com"));
+        given().contentType(ContentType.JSON).body(ownBaseUrl).post("/api/messaging/channels").then().statusCode(400)
+                .body("error.code", equalTo("custom_base_url_not_allowed"));
+        given().get("/api/messaging/channels").then().body("size()", equalTo(before));
+
+        // A change naming a private host is refused too; one that names none still works on the saved channel.
+        given().contentType(ContentType.JSON).body(Map.of("settings", Map.of("imapHost", "169.254.169.254")))
+                .patch("/api/messaging/channels/" + mailbox).then().statusCode(400)
+                .body("error.code", equalTo("host_not_allowed"));
+        assertThat(store.findForWebhook(UUID.fromString(mailbox)).await().indefinitely().orElseThrow()
+                .setting("imapHost")).isEqualTo("127.0.0.1");
+        given().contentType(ContentType.JSON).body(Map.of("dailyCap", 7))
+                .patch("/api/messaging/channels/" + mailbox).then().statusCode(200).body("dailyCap", equalTo(7));
+    }
+
+    private static Map<String, Object> evolution(String address, String instance, String apiKey, String secret) {
+        return Map.of("kind", "WHATSAPP", "provider", "EVOLUTION", "address", address,
+                "settings", Map.of("serverUrl", MessagingFixture.simulator().baseUri().toString(),
+                        "instance", instance),
+                "secrets", Map.of("apiKey", apiKey, "webhookSecret", secret));
+    }
+
+    private static io.restassured.response.ValidatableResponse webhook(ProviderSimulator providers, String instance,
+                                                                        String token) {
+        return given().baseUri(providers.baseUri().toString()).header("apikey", token)
+                .get("/webhook/find/" + instance).then().statusCode(200);
+    }
+
+    private static String webhookUrl(String channelId) {
+        return MessagingTestProfile.PUBLIC_URL + "/webhooks/evolution/" + channelId;
     }
 
     @Test

@@ -88,6 +88,29 @@ class SuppressionsAndConversationsApiTest {
     }
 
     @Test
+    void aTenantReadsThePlatformWideListButCannotChangeIt() {
+        String tenant = com.dominusleads.testsupport.ServiceDatabase.newTenant();
+        fixture.database().inTransaction(tx -> tx.preparedQuery("insert into suppression (tenant_id, address, source)"
+                + " values ('*', '+5511988550020', 'PLATFORM')").execute());
+        var database = fixture.database();
+        assertThat(database.inTenant(tenant, tx -> tx.query("select count(*) from suppression where tenant_id = '*'"
+                + " and address = '+5511988550020'").execute()).iterator().next().getLong(0)).isEqualTo(1);
+        assertThat(database.inTenant(tenant, tx -> tx.query("update suppression set reason = 'mine'"
+                + " where tenant_id = '*'").execute()).rowCount()).isZero();
+        assertThat(database.inTenant(tenant, tx -> tx.preparedQuery("update suppression set tenant_id = $1"
+                + " where address = '+5511988550020'").execute(io.vertx.mutiny.sqlclient.Tuple.of(tenant)))
+                .rowCount()).isZero();
+        assertThat(database.inTenant(tenant, tx -> tx.query("delete from suppression where tenant_id = '*'")
+                .execute()).rowCount()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> database.inTenant(tenant, tx -> tx.query(
+                        "insert into suppression (tenant_id, address, source) values ('*', '+5511988550021', 'MANUAL')")
+                .execute())).hasMessageContaining("row-level security");
+        assertThat(database.count("select count(*) from suppression where tenant_id = '*' and address ="
+                + " '+5511988550020' and reason is null")).isEqualTo(1);
+        database.inTransaction(tx -> tx.query("delete from suppression where address = '+5511988550020'").execute());
+    }
+
+    @Test
     @TestSecurity(user = "vera", roles = "viewer")
     @OidcSecurity(claims = @Claim(key = "tenant_id", value = TENANT))
     void conversationsListNewestFirstWithTheirMessages() {
@@ -110,7 +133,11 @@ class SuppressionsAndConversationsApiTest {
         given().get("/api/messaging/conversations/" + id).then().statusCode(200)
                 .body("conversation.cnpj", equalTo("66777888000105"))
                 .body("messages[0].direction", equalTo("OUT")).body("messages[0].address", equalTo("+5511988550010"));
-        given().queryParam("after", "garbage").get("/api/messaging/conversations").then().statusCode(400);
+        given().queryParam("after", "garbage").get("/api/messaging/conversations").then().statusCode(400)
+                .body("error.code", equalTo("invalid_cursor"));
+        // Shaped like a cursor, but no instant (it was a 500).
+        given().queryParam("after", "2024-13-45T99:99:99Z_" + id).get("/api/messaging/conversations").then()
+                .statusCode(400).body("error.code", equalTo("invalid_cursor"));
     }
 
     @Test
