@@ -6,7 +6,7 @@ import com.dominusleads.messaging.persistence.MessageStore;
 import com.dominusleads.messaging.persistence.SettingsStore;
 import com.dominusleads.messaging.persistence.SuppressionStore;
 import com.dominusleads.messaging.persistence.TenantPacingStore;
-import com.dominusleads.messaging.provider.ProviderClient;
+import com.dominusleads.messaging.provider.ProviderClients;
 import com.dominusleads.messaging.provider.SendResult;
 import com.dominusleads.servicekit.tenancy.TenantStatuses;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
@@ -15,11 +15,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +57,7 @@ public class Dispatcher {
     private final SendResults results;
     private final SendAnswers answers;
     private final SendGate gate;
-    private final Map<Provider, ProviderClient> clients = new EnumMap<>(Provider.class);
+    private final ProviderClients clients;
     private final SendPacing pacing;
     private final int batchSize;
     private final int maxInFlight;
@@ -73,7 +71,7 @@ public class Dispatcher {
     public Dispatcher(TenantTransactions transactions, MessageStore messages, ChannelStore channels,
                       SuppressionStore suppressions, SettingsStore settings, TenantPacingStore tenantPacing,
                       TenantStatuses tenantStatuses, SendResults results, SendAnswers answers, SendGate gate,
-                      Instance<ProviderClient> providers, MessagingDefaults defaults,
+                      ProviderClients clients, MessagingDefaults defaults,
                       @ConfigProperty(name = "dominus.messaging.dispatch.batch-size", defaultValue = "200") int batchSize,
                       @ConfigProperty(name = "dominus.messaging.dispatch.max-in-flight", defaultValue = "512")
                       int maxInFlight,
@@ -92,7 +90,7 @@ public class Dispatcher {
         this.results = results;
         this.answers = answers;
         this.gate = gate;
-        providers.forEach(client -> clients.put(client.provider(), client));
+        this.clients = clients;
         this.pacing = new SendPacing(defaults.limitsEnabled(), lookahead, ChannelStore.CAP_ZONE);
         this.limitsEnabled = defaults.limitsEnabled();
         this.batchSize = batchSize;
@@ -270,12 +268,10 @@ public class Dispatcher {
     }
 
     private Uni<SendResult> send(Planned planned) {
-        ProviderClient client = clients.get(planned.channel().provider());
-        if (client == null) {
-            return Uni.createFrom().item(new SendResult.ChannelFailure("no_client",
-                    "no client for " + planned.channel().provider()));
-        }
-        return client.send(planned.channel(), planned.message().outgoing());
+        return clients.of(planned.channel().provider())
+                .map(client -> client.send(planned.channel(), planned.message().outgoing()))
+                .orElseGet(() -> Uni.createFrom().item(new SendResult.ChannelFailure("no_client",
+                        "no client for " + planned.channel().provider())));
     }
 
     /** Messages in flight right now (provider calls under way). */

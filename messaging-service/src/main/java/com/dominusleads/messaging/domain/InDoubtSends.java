@@ -3,17 +3,16 @@ package com.dominusleads.messaging.domain;
 import com.dominusleads.messaging.persistence.ChannelStore;
 import com.dominusleads.messaging.persistence.MessageStore;
 import com.dominusleads.messaging.provider.ProviderClient;
+import com.dominusleads.messaging.provider.ProviderClients;
 import com.dominusleads.messaging.provider.Reconciliation;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,12 +31,12 @@ public class InDoubtSends {
     private final MessageStore messages;
     private final ChannelStore channels;
     private final SendResults results;
-    private final Map<Provider, ProviderClient> clients = new EnumMap<>(Provider.class);
+    private final ProviderClients clients;
     private final Duration recheck;
 
     /** {@code recheck}: how long a message the provider could not account for yet waits before it is asked again. */
     public InDoubtSends(TenantTransactions transactions, MessageStore messages, ChannelStore channels,
-                        SendResults results, Instance<ProviderClient> providers,
+                        SendResults results, ProviderClients clients,
                         @ConfigProperty(name = "dominus.messaging.reconcile.recheck", defaultValue = "30s")
                         Duration recheck) {
         this.recheck = recheck;
@@ -45,7 +44,7 @@ public class InDoubtSends {
         this.messages = messages;
         this.channels = channels;
         this.results = results;
-        providers.forEach(client -> clients.put(client.provider(), client));
+        this.clients = clients;
     }
 
     @Scheduled(every = "${dominus.messaging.reconcile.interval:5s}", delayed = "${dominus.messaging.dispatch.delay:2s}",
@@ -64,10 +63,11 @@ public class InDoubtSends {
     private Uni<Void> reconcile(PendingMessage message) {
         return transactions.forTenant(message.tenantId(), tx -> channels.channel(tx, message.channelId()))
                 .chain(channel -> {
-                    if (channel.isEmpty() || !clients.containsKey(channel.get().provider())) {
+                    Optional<ProviderClient> client = channel.flatMap(found -> clients.of(found.provider()));
+                    if (client.isEmpty()) {
                         return Uni.createFrom().item(new Reconciliation.Unknown("channel or provider client gone"));
                     }
-                    return clients.get(channel.get().provider()).reconcile(channel.get(), message.outgoing())
+                    return client.get().reconcile(channel.get(), message.outgoing())
                             .invoke(answer -> LOG.infof("In-doubt message %s via %s: %s", message.id(),
                                     channel.get().provider(), answer));
                 })
