@@ -43,6 +43,7 @@ final class Batches<I, O> {
     }
 
     private static final Logger LOG = Logger.getLogger(Batches.class);
+    static final java.time.Duration STUCK_AFTER = java.time.Duration.ofSeconds(60);
 
     private final String name;
     private final int concurrency;
@@ -84,13 +85,15 @@ final class Batches<I, O> {
                 continue;
             }
             Uni.createFrom().deferred(() -> handler.apply(batch))
+                    // A batch stuck on a stalled connection must not hold its slot, and every later batch, forever.
+                    .ifNoItem().after(STUCK_AFTER).fail()
                     .subscribe().with(ignored -> finish(batch, null), failure -> finish(batch, failure));
         }
     }
 
     private void finish(List<Item<I, O>> batch, Throwable failure) {
         if (failure != null) {
-            LOG.debugf("A %s batch of %d failed: %s", name, batch.size(), failure.toString());
+            LOG.warnf("A %s batch of %d failed: %s", name, batch.size(), failure.toString());
         }
         Throwable open = failure != null ? failure : new IllegalStateException(name + ": the batch left an item open");
         batch.forEach(item -> item.done.completeExceptionally(open));   // no-op for the items it completed

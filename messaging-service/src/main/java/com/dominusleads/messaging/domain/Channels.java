@@ -88,12 +88,15 @@ public class Channels {
             return store.channel(tx, id).chain(current -> {
                 Channel old = current.orElseThrow();
                 Map<String, String> settings = merged(old.settings(), change.settings());
-                Map<String, String> secrets = merged(old.secrets(), change.secrets());
-                check(old.kind(), old.provider(), old.address(), settings, secrets);
+                Map<String, String> oldSecrets = readable(old);
+                Map<String, String> secrets = merged(oldSecrets, change.secrets());
+                String status = change.status() == null ? found.get().status() : change.status();
+                if (!"DELETED".equals(status)) {
+                    check(old.kind(), old.provider(), old.address(), settings, secrets);
+                }
                 Channel changed = new Channel(id, tenantId, old.kind(), old.provider(), old.address(), settings,
                         secrets, change.dailyCap() == null ? old.dailyCap() : change.dailyCap(),
                         change.perSecond() == null ? old.perSecond() : change.perSecond());
-                String status = change.status() == null ? found.get().status() : change.status();
                 String name = change.name() == null ? found.get().name() : change.name().strip();
                 // Only what this change sets is checked: a deletion or a new cap never fails on a host saved before.
                 Map<String, String> given = new HashMap<>(change.settings() == null ? Map.of() : change.settings());
@@ -101,7 +104,7 @@ public class Channels {
                 // The instance is told before the row is updated (and locked, which would hold the dispatcher up for
                 // as long as the tenant's Evolution server takes to answer); its refusal leaves the channel as it was.
                 return hosts.check(old.provider(), given)
-                        .call(() -> !"DELETED".equals(status) && webhookChanged(old, changed)
+                        .call(() -> !"DELETED".equals(status) && webhookChanged(old, oldSecrets, changed)
                                 ? evolution.registerWebhook(changed) : Uni.createFrom().voidItem())
                         .chain(() -> store.update(tx, changed, name, status));
             });
@@ -123,12 +126,24 @@ public class Channels {
         return merged;
     }
 
-    private static boolean webhookChanged(Channel old, Channel changed) {
+    private static boolean webhookChanged(Channel old, Map<String, String> oldSecrets, Channel changed) {
         return old.provider() == Provider.EVOLUTION
                 && (WEBHOOK_SETTINGS.stream().anyMatch(key -> !Objects.equals(old.settings().get(key),
                         changed.settings().get(key)))
-                || WEBHOOK_SECRETS.stream().anyMatch(key -> !Objects.equals(old.secrets().get(key),
+                || WEBHOOK_SECRETS.stream().anyMatch(key -> !Objects.equals(oldSecrets.get(key),
                         changed.secrets().get(key))));
+    }
+
+    /**
+     * The channel's secrets; none when they cannot be decrypted (a retired key): the change must then give them all
+     * again ({@link #check} names the missing ones), and a deletion needs none.
+     */
+    private static Map<String, String> readable(Channel channel) {
+        try {
+            return Map.copyOf(channel.secrets());
+        } catch (IllegalStateException unreadable) {
+            return Map.of();
+        }
     }
 
     private static String canonical(ChannelKind kind, String address) {

@@ -215,8 +215,7 @@ public class Dispatcher {
                 .chain(() -> channels.saveSlots(tx, slotsByTenant.values().stream().flatMap(List::stream).toList()))
                 .chain(() -> tenantPacing.save(tx, tenantUpdates))
                 .chain(() -> Multi.createFrom().iterable(noChannel)
-                        .onItem().transformToUniAndConcatenate(message -> results.failed(tx, message, "no_channel",
-                                "the tenant has no live " + message.kind() + " channel"))
+                        .onItem().transformToUniAndConcatenate(message -> results.noChannel(tx, message))
                         .collect().last().replaceWithVoid());
     }
 
@@ -236,12 +235,14 @@ public class Dispatcher {
     private void sendAt(Planned planned) {
         inFlight.incrementAndGet();
         waitFor(Duration.between(Instant.now(), planned.message().triedAt()))
-                .chain(() -> limitsEnabled ? spaced(planned) : Uni.createFrom().voidItem())
                 .chain(() -> gate.mayStart(planned.message()))
+                // Spaced after the gate, right before the call: the gate's own wait must not bunch sends up.
                 .chain(go -> !go ? Uni.createFrom().voidItem()
-                        : send(planned).chain(result -> answers.record(planned.message(), planned.channel(), result)))
+                        : (limitsEnabled ? spaced(planned) : Uni.createFrom().voidItem())
+                                .chain(() -> send(planned))
+                                .chain(result -> answers.record(planned.message(), planned.channel(), result)))
                 .onTermination().invoke(this::sendEnded)
-                .subscribe().with(ignored -> { }, failure -> LOG.debugf(
+                .subscribe().with(ignored -> { }, failure -> LOG.warnf(
                         "Message %s: %s; it is reconciled after its lease", planned.message().id(), failure.toString()));
     }
 

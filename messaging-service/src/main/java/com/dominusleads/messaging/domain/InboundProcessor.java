@@ -146,7 +146,8 @@ public class InboundProcessor {
                         return Uni.createFrom().voidItem();
                     }
                     Tracked message = found.get();
-                    if ("SENDING".equals(message.status()) && update.status() != DeliveryStatus.FAILED) {
+                    if (List.of("SENDING", "SCHEDULED").contains(message.status())
+                            && update.status() != DeliveryStatus.FAILED) {
                         // The provider has it although its answer was never recorded (a crash, or the status won the
                         // race): counts as sent, once.
                         return messages.adoptProviderId(tx, message.id(), update.providerMessageId())

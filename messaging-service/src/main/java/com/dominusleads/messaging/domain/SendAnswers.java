@@ -27,8 +27,8 @@ public class SendAnswers {
     static final int WRITERS = 4;
     /** Answers per transaction: enough to spread its cost, few enough not to hold their rows' locks for long. */
     static final int BATCH = 64;
-    /** Recording one answer is tried for about a minute (the send's lease) before reconciliation takes over. */
-    private static final int ALONE_TRIES = 8;
+    /** Recording one answer is tried for some seconds, well within the send's lease, before reconciliation takes over. */
+    private static final int ALONE_TRIES = 5;
 
     private record Answer(PendingMessage message, Channel channel, SendResult result) {
     }
@@ -77,7 +77,7 @@ public class SendAnswers {
     private Uni<Void> alone(Batches.Item<Answer, Void> item) {
         Answer answer = item.value();
         return transactions.forTenant(answer.message().tenantId(), tx -> apply(tx, answer))
-                .onFailure().retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(15)).atMost(ALONE_TRIES)
+                .onFailure().retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(4)).atMost(ALONE_TRIES)
                 .invoke(() -> item.complete(null))
                 .onFailure().invoke(failure -> {
                     LOG.warnf("The answer to message %s could not be recorded (%s); it is reconciled after its lease",

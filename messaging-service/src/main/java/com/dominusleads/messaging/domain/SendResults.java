@@ -32,6 +32,8 @@ public class SendResults {
     static final Duration CHANNEL_COOL_DOWN = Duration.ofMinutes(1);
 
     private static final Logger LOG = Logger.getLogger(SendResults.class);
+    /** A failure reported for a send: a scheduled message (a later try, after a reconciliation) is not this send. */
+    private static final List<String> SENT_OR_SENDING = List.of("SENDING", "SENT");
 
     private final MessageStore messages;
     private final ConversationStore conversations;
@@ -54,7 +56,7 @@ public class SendResults {
     public Uni<Void> apply(SqlClient tx, PendingMessage message, Channel channel, SendResult result) {
         return switch (result) {
             case SendResult.Accepted accepted -> sent(tx, message, channel, accepted.providerMessageId());
-            case SendResult.Unreachable unreachable -> fail(tx, message, message.sendTries(), unreachable.errorCode(),
+            case SendResult.Unreachable unreachable -> fail(tx, message, SENT_OR_SENDING, message.sendTries(), unreachable.errorCode(),
                     unreachable.reason());
             case SendResult.Throttled throttled -> {
                 Instant retry = Instant.now().plus(throttled.retryAfter());
@@ -96,12 +98,18 @@ public class SendResults {
      * outreach falls back to its next channel; an opt-out the provider reports ends outreach to the contact instead.
      */
     public Uni<Void> failed(SqlClient tx, PendingMessage message, String errorCode, String reason) {
-        return fail(tx, message, null, errorCode, reason);
+        return fail(tx, message, SENT_OR_SENDING, null, errorCode, reason);
     }
 
-    private Uni<Void> fail(SqlClient tx, PendingMessage message, Integer tryFence, String errorCode, String reason) {
-        return messages.move(tx, message.id(), List.of("SENDING", "SENT", "SCHEDULED"), "FAILED", errorCode, reason,
-                        tryFence)
+    /** The tenant has no channel of the message's kind (the dispatcher, holding the scheduled message). */
+    public Uni<Void> noChannel(SqlClient tx, PendingMessage message) {
+        return fail(tx, message, List.of("SCHEDULED"), null, "no_channel",
+                "the tenant has no live " + message.kind() + " channel");
+    }
+
+    private Uni<Void> fail(SqlClient tx, PendingMessage message, List<String> from, Integer tryFence,
+                           String errorCode, String reason) {
+        return messages.move(tx, message.id(), from, "FAILED", errorCode, reason, tryFence)
                 .chain(moved -> {
                     if (moved.isEmpty()) {
                         return Uni.createFrom().voidItem();
@@ -123,7 +131,7 @@ public class SendResults {
         if (failures >= MAX_FAILURES) {
             LOG.warnf("Message %s failed %d times (%s: %s); giving up on this channel", message.id(), failures, code,
                     reason);
-            return fail(tx, message, message.sendTries(), code, "gave up after " + failures + " tries: " + reason);
+            return fail(tx, message, SENT_OR_SENDING, message.sendTries(), code, "gave up after " + failures + " tries: " + reason);
         }
         Duration backoff = Duration.ofSeconds(Math.min(300, 1L << Math.min(failures, 8)));
         return messages.retry(tx, message, Instant.now().plus(backoff), false, true, code + ": " + reason);

@@ -179,13 +179,15 @@ public class ChannelStore {
 
     /**
      * Re-encrypts up to {@code limit} channels after {@code after} (id order) whose secrets are not under the active
-     * key yet, each locked only for this transaction. One that cannot be decrypted is left as it is and named in the
+     * key yet, locked for this short transaction. One that cannot be decrypted is left as it is and named in the
      * log: the others go on.
      */
     public Uni<Rotation> rotateKeys(SqlClient tx, UUID after, int limit) {
+        // Waits for a channel the dispatcher holds (briefly) rather than skipping it: skipped, a busy channel could stay
+        // under the old key run after run, and be lost when the operator drops that key.
         return tx.preparedQuery("select id, tenant_id, credentials from channel where id > $1"
-                        + " and credentials not like $2 order by id limit $3 for update skip locked")
-                .execute(Tuple.of(after, cipher.activePrefix() + "%", limit))
+                        + " and left(credentials, length($2)) <> $2 order by id limit $3 for update")
+                .execute(Tuple.of(after, cipher.activePrefix(), limit))
                 .chain(rows -> {
                     List<Tuple> updates = new ArrayList<>();
                     UUID last = after;

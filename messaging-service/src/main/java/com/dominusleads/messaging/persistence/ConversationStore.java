@@ -69,7 +69,7 @@ public class ConversationStore {
     public Uni<List<UUID>> openFor(SqlClient tx, String tenantId, String address, String cnpj) {
         return tx.preparedQuery("select id from conversation where tenant_id = $1 and state in ('CONTACTING',"
                         + " 'AWAITING_REPLY') and (cnpj = $3 or exists (select 1 from jsonb_array_elements(plan) step"
-                        + " where step ->> 'address' = $2))")
+                        + " where step ->> 'address' = $2)) order by id")
                 .execute(Tuple.of(tenantId, address, cnpj))
                 .map(rows -> ChannelStore.map(rows, row -> row.getUUID(0)));
     }

@@ -162,12 +162,16 @@ public class MessageStore {
                 .execute(Tuple.of(conversationIds.toArray(UUID[]::new), reason)).replaceWithVoid();
     }
 
-    /** The provider took the message: SENT with its id. Empty when it was not being sent (applied before). */
+    /**
+     * The provider took the message: SENT with its id, from SENDING, or from SCHEDULED when a later try was scheduled
+     * because reconciliation did not find this one (the answer or status came late: the provider has it, so the next
+     * try, stopped at its gate, never goes). Empty when it was sent already (applied before).
+     */
     public Uni<Optional<Tracked>> markSent(SqlClient tx, UUID id, String providerMessageId) {
         return tx.preparedQuery("update message m set status = 'SENT', provider_message_id = $2, sent_at = now(),"
                         + " claimed_until = null, error = null, updated_at = now() from message old"
                         + " left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = $1 and old.id = m.id and m.status = 'SENDING' returning " + TRACKED)
+                        + " where m.id = $1 and old.id = m.id and m.status in ('SENDING', 'SCHEDULED') returning " + TRACKED)
                 .execute(Tuple.of(id, providerMessageId))
                 .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
     }

@@ -64,6 +64,15 @@ class SendSafetyTest {
     @Inject
     InboundProcessor inbound;
 
+    @Inject
+    Channels channelAdmin;
+
+    /** What a reconciliation that did not find try 1 leaves: the message scheduled again (here for later). */
+    private void rescheduledAfterReconciliation(UUID message) {
+        fixture.database().query("update message set status = 'SCHEDULED', claimed_until = null,"
+                + " not_before = now() + interval '1 hour' where id = $1", message);
+    }
+
     private Channel channel(ChannelInfo info) {
         return channels.findForWebhook(info.id()).await().indefinitely().orElseThrow();
     }
@@ -94,6 +103,56 @@ class SendSafetyTest {
 
         answers.record(current, channel(sms), new SendResult.Unreachable("30003", "unreachable")).await().atMost(WAIT);
         assertThat(fixture.messageStatus(message)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void anAcceptedAnswerArrivingAfterAReconciliationRescheduledTheMessageStillCountsAsSent() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009012", 10);
+        UUID message = fixture.recordedSend(tenant, sms, "+5511987653012", "Olá", Instant.now().plusSeconds(60));
+        PendingMessage firstTry = fixture.pending(message);
+        rescheduledAfterReconciliation(message);
+
+        answers.record(firstTry, channel(sms), new SendResult.Accepted("SM0000000000000000000000000000012"))
+                .await().atMost(WAIT);
+
+        assertThat(fixture.messageStatus(message)).isEqualTo("SENT");
+        assertThat(fixture.outbox(tenant, "message.sent")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureStatusForAnEarlierTryDoesNotFailTheMessageScheduledAgain() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009013", 10);
+        UUID message = fixture.recordedSend(tenant, sms, "+5511987653013", "Olá", Instant.now().plusSeconds(60));
+        rescheduledAfterReconciliation(message);
+
+        inbound.accept(channel(sms), List.of(new ProviderEvent.StatusUpdate(com.dominusleads.messaging.domain
+                .Provider.TWILIO, "SM0000000000000000000000000000013", message, DeliveryStatus.FAILED, "30003",
+                "Unreachable", Instant.now()))).await().atMost(WAIT);
+
+        assertThat(fixture.messageStatus(message)).isEqualTo("SCHEDULED");
+        assertThat(fixture.outbox(tenant, "message.status-changed")).isZero();
+    }
+
+    @Test
+    void aChannelWhoseCredentialsCannotBeDecryptedCanBeGivenNewOnesOrDeleted() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo fixed = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009014", 10);
+        ChannelInfo retired = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009015", 10);
+        for (ChannelInfo info : List.of(fixed, retired)) {
+            fixture.database().inTenant(tenant, tx -> tx.preparedQuery("update channel set credentials = $2"
+                    + " where id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(info.id(),
+                    "v1:retired:AAAAAAAAAAAAAAAA:AAAAAAAA")));
+        }
+
+        ChannelInfo changed = channelAdmin.change(tenant, fixed.id(), new Channels.Change(null, null,
+                java.util.Map.of("authToken", "a-new-token"), null, null, null)).await().atMost(WAIT);
+        channelAdmin.delete(tenant, retired.id()).await().atMost(WAIT);
+
+        assertThat(changed.secrets()).containsExactly("authToken");
+        assertThat(channel(fixed).secret("authToken")).isEqualTo("a-new-token");
+        assertThat(channels.findForWebhook(retired.id()).await().atMost(WAIT)).isEmpty();
     }
 
     @Test
