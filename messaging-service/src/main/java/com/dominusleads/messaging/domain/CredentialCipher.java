@@ -18,7 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Encrypts a channel's provider secrets with AES-256-GCM into one self-describing envelope,
  * {@code v1:<key id>:<base64 iv>:<base64 ciphertext+tag>}. The tenant and channel ids are the associated data: an
  * envelope copied onto another tenant's (or another channel's) row does not decrypt. The key id lets keys rotate
- * without a flag day: old envelopes decrypt with their key until {@link #needsRotation} has them re-encrypted.
+ * without a flag day: old envelopes decrypt with their key until the rotation job re-encrypts those that do not start
+ * with {@link #activePrefix}.
  */
 @ApplicationScoped
 public class CredentialCipher {
@@ -87,11 +88,6 @@ public class CredentialCipher {
             throw new IllegalStateException("channel " + channelId + ": credentials do not decrypt for this tenant and"
                     + " channel (tampered or copied)", e);
         }
-    }
-
-    /** True when {@code envelope} was not written with the active key, so the rotation job re-encrypts it. */
-    public boolean needsRotation(String envelope) {
-        return !envelope.startsWith(activePrefix());
     }
 
     /** How every envelope under the active key begins. */

@@ -2,11 +2,6 @@ package com.dominusleads.messaging.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dominusleads.messaging.config.MessagingDefaults;
-import io.smallrye.config.WithDefault;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,9 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Real-looking replies to an outreach message, with the service's default words, and a tenant that adds its own. */
 class OptOutWordsTest {
 
-    private static final OptOutWords DEFAULTS = TenantSettings.of("t1", Map.of(), new Defaults()).optOutWords();
+    private static final OptOutWords DEFAULTS = TenantSettings.of("t1", Map.of(), new ConfiguredDefaults())
+            .optOutWords();
     private static final OptOutWords TENANT = TenantSettings.of("t2",
-            Map.of(TenantSettings.OPT_OUT_WORDS, "BASTA,\nnão tenho interesse"), new Defaults()).optOutWords();
+            Map.of(TenantSettings.OPT_OUT_WORDS, "BASTA,\nnão tenho interesse"), new ConfiguredDefaults()).optOutWords();
 
     @ParameterizedTest(name = "[{index}] \"{0}\" opts out: {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
@@ -82,43 +78,5 @@ class OptOutWordsTest {
         assertThat(DEFAULTS.matches("Basta!")).isFalse();
         assertThat(TENANT.matches("Bastante interesse")).isFalse();
         assertThat(TENANT.matches(null)).isFalse();
-    }
-
-    /** The service's defaults as configured: the opt-out words are read from the mapping's own annotation. */
-    private static final class Defaults implements MessagingDefaults {
-        @Override
-        public String sendingHours() {
-            return "MON-FRI 08:00-20:00";
-        }
-
-        @Override
-        public ZoneId timeZone() {
-            return ZoneId.of("America/Sao_Paulo");
-        }
-
-        @Override
-        public int tenantPerSecond() {
-            return 20;
-        }
-
-        @Override
-        public List<String> optOutWords() {
-            try {
-                return List.of(MessagingDefaults.class.getMethod("optOutWords").getAnnotation(WithDefault.class)
-                        .value().split(","));
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public Duration deliveryTimeout() {
-            return Duration.ofHours(24);
-        }
-
-        @Override
-        public boolean limitsEnabled() {
-            return true;
-        }
     }
 }

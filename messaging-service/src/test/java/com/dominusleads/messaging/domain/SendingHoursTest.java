@@ -3,12 +3,9 @@ package com.dominusleads.messaging.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dominusleads.messaging.config.MessagingDefaults;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,34 +47,9 @@ class SendingHoursTest {
 
     @Test
     void aTenantsUnparsableHoursFallBackToTheDefaultsInsteadOfStoppingItsOutreach() {
-        MessagingDefaults defaults = new MessagingDefaults() {
-            public String sendingHours() {
-                return "MON-FRI 08:00-20:00";
-            }
-
-            public ZoneId timeZone() {
-                return SAO_PAULO;
-            }
-
-            public int tenantPerSecond() {
-                return 5;
-            }
-
-            public List<String> optOutWords() {
-                return List.of("pare");
-            }
-
-            public Duration deliveryTimeout() {
-                return Duration.ofHours(24);
-            }
-
-            public boolean limitsEnabled() {
-                return true;
-            }
-        };
 
         TenantSettings settings = TenantSettings.of("t", Map.of(TenantSettings.SENDING_HOURS, "MON-FRI 24:30-25:00"),
-                defaults);
+                new ConfiguredDefaults());   // MON-FRI 08:00-20:00
 
         assertThat(settings.sendingHours().nextAllowed(at("2026-11-23T21:00"))).isEqualTo(at("2026-11-24T08:00"));
     }
