@@ -1,5 +1,6 @@
 package com.dominusleads.messaging.domain;
 
+import com.dominusleads.messaging.domain.SendResults.Answer;
 import com.dominusleads.messaging.provider.SendResult;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Multi;
@@ -30,9 +31,6 @@ public class SendAnswers {
     /** Recording one answer is tried for about a minute (the send's lease) before reconciliation takes over. */
     private static final int ALONE_TRIES = 8;
 
-    private record Answer(PendingMessage message, Channel channel, SendResult result) {
-    }
-
     private final TenantTransactions transactions;
     private final SendResults results;
     private final Batches<Answer, Void> batches = new Batches<>("send answers", WRITERS, BATCH, this::record);
@@ -60,10 +58,8 @@ public class SendAnswers {
         if (answers.size() == 1) {
             return alone(answers.getFirst());
         }
-        return transactions.forTenant(answers.getFirst().value().message().tenantId(), tx -> Multi.createFrom()
-                        .iterable(answers)
-                        .onItem().transformToUniAndConcatenate(item -> apply(tx, item.value()))
-                        .collect().last())
+        return transactions.forTenant(answers.getFirst().value().message().tenantId(), tx -> results.applyAll(tx,
+                        answers.stream().map(Batches.Item::value).toList()))
                 .invoke(() -> answers.forEach(item -> item.complete(null)))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
@@ -76,7 +72,7 @@ public class SendAnswers {
 
     private Uni<Void> alone(Batches.Item<Answer, Void> item) {
         Answer answer = item.value();
-        return transactions.forTenant(answer.message().tenantId(), tx -> apply(tx, answer))
+        return transactions.forTenant(answer.message().tenantId(), tx -> results.applyAll(tx, List.of(answer)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(15)).atMost(ALONE_TRIES)
                 .invoke(() -> item.complete(null))
                 .onFailure().invoke(failure -> {
@@ -85,9 +81,5 @@ public class SendAnswers {
                     item.fail(failure);
                 })
                 .onFailure().recoverWithNull().replaceWithVoid();
-    }
-
-    private Uni<Void> apply(io.vertx.mutiny.sqlclient.SqlConnection tx, Answer answer) {
-        return results.apply(tx, answer.message(), answer.channel(), answer.result());
     }
 }

@@ -155,10 +155,11 @@ public class ChannelStore {
                 + " where id = $1").execute(Tuple.of(channelId, error)).replaceWithVoid();
     }
 
-    /** A send went through: the channel works again. */
-    public Uni<Void> recordHealthy(SqlClient tx, UUID channelId) {
-        return tx.preparedQuery("update channel set quality = 'GREEN' where id = $1 and quality <> 'GREEN'")
-                .execute(Tuple.of(channelId)).replaceWithVoid();
+    /** Sends went through these channels: they work again. */
+    public Uni<Void> recordHealthy(SqlClient tx, List<UUID> channelIds) {
+        return channelIds.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("update channel set quality = 'GREEN' where id = any($1) and quality <> 'GREEN'")
+                .execute(Tuple.of(channelIds.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     /** The provider asked to slow down: no send through the channel starts before {@code until}. */

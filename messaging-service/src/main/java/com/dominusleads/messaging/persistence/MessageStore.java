@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Messages both ways. An outgoing one moves SCHEDULED → SENDING (recorded and claimed, before the provider call) →
@@ -43,12 +44,31 @@ public class MessageStore {
 
     /** Records an outgoing message to be sent at {@code notBefore} (through {@code channelId}, or any of its kind). */
     public Uni<Void> schedule(SqlClient tx, PendingMessage message, Instant notBefore) {
-        return tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id, direction, purpose,"
+        return scheduleAll(tx, List.of(message), notBefore);
+    }
+
+    /** {@link #schedule} for many messages in one statement (a selection's first messages). */
+    public Uni<Void> scheduleAll(SqlClient tx, List<PendingMessage> messages, Instant notBefore) {
+        return messages.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id, direction, purpose,"
                         + " kind, address, subject, body, status, attempt, not_before)"
-                        + " values ($1, $2, $3, $4, 'OUT', $5, $6, $7, $8, $9, 'SCHEDULED', $10, $11)")
-                .execute(Tuple.from(Arrays.asList(message.id(), message.tenantId(), message.conversationId(),
-                        message.channelId(), message.purpose(), message.kind().name(), message.address(),
-                        message.subject(), message.body(), message.attempt(), utc(notBefore))))
+                        + " select id, tenant_id, conversation_id, channel_id, 'OUT', purpose, kind, address, subject,"
+                        + " body, 'SCHEDULED', attempt, $11 from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[],"
+                        + " $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])"
+                        + " as m (id, tenant_id, conversation_id, channel_id, purpose, kind, address, subject, body,"
+                        + " attempt)")
+                .execute(Tuple.from(Arrays.asList(
+                        column(messages, PendingMessage::id, UUID[]::new),
+                        column(messages, PendingMessage::tenantId, String[]::new),
+                        column(messages, PendingMessage::conversationId, UUID[]::new),
+                        column(messages, PendingMessage::channelId, UUID[]::new),
+                        column(messages, PendingMessage::purpose, String[]::new),
+                        column(messages, message -> message.kind().name(), String[]::new),
+                        column(messages, PendingMessage::address, String[]::new),
+                        column(messages, PendingMessage::subject, String[]::new),
+                        column(messages, PendingMessage::body, String[]::new),
+                        column(messages, PendingMessage::attempt, Integer[]::new),
+                        utc(notBefore))))
                 .replaceWithVoid();
     }
 
@@ -76,17 +96,24 @@ public class MessageStore {
 
     /**
      * Records that each message is being tried ({@link PendingMessage#tried}) through its channel at its slot, with
-     * a lease: the idempotency record, committed before any provider call.
+     * a lease: the idempotency record, committed before any provider call. One statement for the whole round.
      */
     public Uni<Void> markSending(SqlClient tx, List<PendingMessage> tries, Function<UUID, Provider> providerOfChannel,
                                  Duration lease) {
         return tries.isEmpty() ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("update message set status = 'SENDING', channel_id = $2, provider = $3,"
-                        + " not_before = $4, first_try_at = coalesce(first_try_at, $4), claimed_until = $5,"
-                        + " send_tries = $6, updated_at = now() where id = $1 and status = 'SCHEDULED'")
-                .executeBatch(tries.stream().map(message -> Tuple.from(List.of(message.id(), message.channelId(),
-                        providerOfChannel.apply(message.channelId()).name(), utc(message.triedAt()), utc(message.triedAt().plus(lease)),
-                        message.sendTries()))).toList())
+                : tx.preparedQuery("update message m set status = 'SENDING', channel_id = t.channel_id,"
+                        + " provider = t.provider, not_before = t.at, first_try_at = coalesce(m.first_try_at, t.at),"
+                        + " claimed_until = t.at + $5 * interval '1 millisecond', send_tries = t.tries,"
+                        + " updated_at = now() from unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[],"
+                        + " $6::int[]) as t (id, channel_id, provider, at, tries)"
+                        + " where m.id = t.id and m.status = 'SCHEDULED'")
+                .execute(Tuple.from(Arrays.asList(
+                        column(tries, PendingMessage::id, UUID[]::new),
+                        column(tries, PendingMessage::channelId, UUID[]::new),
+                        column(tries, message -> providerOfChannel.apply(message.channelId()).name(), String[]::new),
+                        column(tries, message -> utc(message.triedAt()), OffsetDateTime[]::new),
+                        lease.toMillis(),
+                        column(tries, PendingMessage::sendTries, Integer[]::new))))
                 .replaceWithVoid();
     }
 
@@ -162,14 +189,19 @@ public class MessageStore {
                 .execute(Tuple.of(conversationIds.toArray(UUID[]::new), reason)).replaceWithVoid();
     }
 
-    /** The provider took the message: SENT with its id. Empty when it was not being sent (applied before). */
-    public Uni<Optional<Tracked>> markSent(SqlClient tx, UUID id, String providerMessageId) {
-        return tx.preparedQuery("update message m set status = 'SENT', provider_message_id = $2, sent_at = now(),"
-                        + " claimed_until = null, error = null, updated_at = now() from message old"
+    /**
+     * The provider took these messages: SENT, each with its provider id (whichever try it was: the provider has it).
+     * The result holds those that were being sent; the others were applied before (a status webhook got there first).
+     */
+    public Uni<List<Tracked>> markSent(SqlClient tx, List<UUID> ids, List<String> providerMessageIds) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of())
+                : tx.preparedQuery("update message m set status = 'SENT', provider_message_id = k.provider_id,"
+                        + " sent_at = now(), claimed_until = null, error = null, updated_at = now()"
+                        + " from unnest($1::uuid[], $2::text[]) as k (id, provider_id), message old"
                         + " left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = $1 and old.id = m.id and m.status = 'SENDING' returning " + TRACKED)
-                .execute(Tuple.of(id, providerMessageId))
-                .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
+                        + " where m.id = k.id and old.id = m.id and m.status = 'SENDING' returning " + TRACKED)
+                .execute(Tuple.of(ids.toArray(UUID[]::new), providerMessageIds.toArray(String[]::new)))
+                .map(rows -> ChannelStore.map(rows, MessageStore::toTracked));
     }
 
     /**
@@ -283,6 +315,11 @@ public class MessageStore {
                 row.getString("error_code"), row.getString("error"), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("not_before")), instant(row.getOffsetDateTime("sent_at")),
                 instant(row.getOffsetDateTime("delivered_at")));
+    }
+
+    /** One column of {@code rows} as an array, for {@code unnest}. */
+    private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     static OffsetDateTime utc(Instant instant) {
