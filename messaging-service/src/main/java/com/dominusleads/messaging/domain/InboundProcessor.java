@@ -148,9 +148,8 @@ public class InboundProcessor {
                     Tracked message = found.get();
                     if ("SENDING".equals(message.status()) && update.status() != DeliveryStatus.FAILED) {
                         // The provider has it although its answer was never recorded (a crash, or the status won the
-                        // race): counts as sent, once.
-                        return messages.adoptProviderId(tx, message.id(), update.providerMessageId())
-                                .chain(() -> results.sent(tx, pending(message), channel, update.providerMessageId()))
+                        // race): counts as sent, once, with the provider's id.
+                        return results.sent(tx, pending(message), channel, update.providerMessageId())
                                 .chain(() -> update.status() == DeliveryStatus.SENT ? Uni.createFrom().voidItem()
                                         : move(tx, message, update));
                     }

@@ -225,12 +225,6 @@ public class MessageStore {
                 .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
     }
 
-    /** Adopts the provider's id for a message whose send answer was lost (a status named it by our id). */
-    public Uni<Void> adoptProviderId(SqlClient tx, UUID id, String providerMessageId) {
-        return tx.preparedQuery("update message set provider_message_id = $2 where id = $1"
-                        + " and provider_message_id is null").execute(Tuple.of(id, providerMessageId)).replaceWithVoid();
-    }
-
     /** The outgoing message a provider id or our own id names, among {@code tenantId}'s. */
     public Uni<Optional<Tracked>> track(SqlClient tx, String tenantId, Provider provider, String providerMessageId,
                                         UUID messageId) {
