@@ -1,6 +1,7 @@
 package com.dominusleads.messaging.domain;
 
 import com.dominusleads.messaging.domain.SendResults.Answer;
+import com.dominusleads.messaging.persistence.MessageStore;
 import com.dominusleads.messaging.provider.SendResult;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Multi;
@@ -33,11 +34,13 @@ public class SendAnswers {
 
     private final TenantTransactions transactions;
     private final SendResults results;
+    private final MessageStore messages;
     private final Batches<Answer, Void> batches = new Batches<>("send answers", WRITERS, BATCH, this::record);
 
-    public SendAnswers(TenantTransactions transactions, SendResults results) {
+    public SendAnswers(TenantTransactions transactions, SendResults results, MessageStore messages) {
         this.transactions = transactions;
         this.results = results;
+        this.messages = messages;
     }
 
     /** Records {@code result}, the answer to sending {@code message} through {@code channel}; done once committed. */
@@ -58,8 +61,10 @@ public class SendAnswers {
         if (answers.size() == 1) {
             return alone(answers.getFirst());
         }
-        return transactions.forTenant(answers.getFirst().value().message().tenantId(), tx -> results.applyAll(tx,
-                        answers.stream().map(Batches.Item::value).toList()))
+        List<Answer> all = answers.stream().map(Batches.Item::value).toList();
+        return transactions.forTenant(all.getFirst().message().tenantId(), tx -> messages.lock(tx, all.stream()
+                        .map(answer -> answer.message().id()).toList())
+                        .chain(() -> results.applyAll(tx, all)))
                 .invoke(() -> answers.forEach(item -> item.complete(null)))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {

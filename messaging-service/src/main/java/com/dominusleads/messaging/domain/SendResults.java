@@ -114,7 +114,7 @@ public class SendResults {
      * being sent (not fenced by their try: whichever try the provider took, it has the message), their conversations
      * awaiting the reply, their channels healthy, and their message.sent events. The first answer of a message counts.
      */
-    private Uni<Void> sent(SqlClient tx, List<Answer> accepted) {
+    public Uni<Void> sent(SqlClient tx, List<Answer> accepted) {
         if (accepted.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -39,15 +39,25 @@ public class MessagingEvents {
                 .build()).toList()).replaceWithVoid();
     }
 
+    /** message.status-changed for each of {@code messages}, to the status it was moved to, in one round trip. */
+    public Uni<Void> statusChanged(SqlClient tx, List<Tracked> messages) {
+        return outbox.appendAll(tx, messages.stream().map(message -> statusChange(message, message.status(), null))
+                .toList()).replaceWithVoid();
+    }
+
     public Uni<Void> statusChanged(SqlClient tx, Tracked message, String status, String errorCode) {
-        return outbox.append(tx, MessageStatusChanged.newBuilder()
+        return outbox.append(tx, statusChange(message, status, errorCode)).replaceWithVoid();
+    }
+
+    private static MessageStatusChanged statusChange(Tracked message, String status, String errorCode) {
+        return MessageStatusChanged.newBuilder()
                 .setTenantId(message.tenantId())
                 .setMessageId(message.id().toString())
                 .setConversationId(conversationId(message))
                 .setStatus(status)
                 .setErrorCode(errorCode)
                 .setOccurredAt(Instant.now())
-                .build()).replaceWithVoid();
+                .build();
     }
 
     public Uni<Void> replied(SqlClient tx, String tenantId, UUID messageId, UUID conversationId, String cnpj,

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -190,6 +192,17 @@ public class MessageStore {
     }
 
     /**
+     * Locks these messages, in id order, until the transaction ends. A transaction that changes several messages
+     * (a batch of send answers, or of statuses) takes them all first, in the one order every such transaction
+     * follows: answers and status webhooks marking the same sends sent at once deadlocked otherwise.
+     */
+    public Uni<Void> lock(SqlClient tx, List<UUID> ids) {
+        return ids.size() < 2 ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("select id from message where id = any($1) order by id for no key update")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+    }
+
+    /**
      * The provider took these messages: SENT, each with its provider id (whichever try it was: the provider has it).
      * The result holds those that were being sent; the others were applied before (a status webhook got there first).
      */
@@ -204,6 +217,10 @@ public class MessageStore {
                 .map(rows -> ChannelStore.map(rows, MessageStore::toTracked));
     }
 
+    /** A status move: from one of {@code from} to {@code status}; {@code tryFence}, when set, only at that try. */
+    public record Move(UUID id, List<String> from, String status, String errorCode, String error, Integer tryFence) {
+    }
+
     /**
      * Moves the message from one of {@code from} to {@code status} (a provider-reported status, a failed send);
      * {@code tryFence}, when given, only while the message is at that try. Empty when the message was elsewhere (a
@@ -211,28 +228,72 @@ public class MessageStore {
      */
     public Uni<Optional<Tracked>> move(SqlClient tx, UUID id, List<String> from, String status, String errorCode,
                                        String error, Integer tryFence) {
-        return tx.preparedQuery("update message m set status = $3, error_code = coalesce($4, m.error_code),"
-                        + " error = coalesce($5, m.error), claimed_until = null,"
-                        + " sent_at = case when m.sent_at is null and $3 in ('SENT', 'DELIVERED', 'READ') then now()"
+        return moveAll(tx, List.of(new Move(id, from, status, errorCode, error, tryFence)))
+                .map(moved -> moved.stream().findFirst());
+    }
+
+    /** {@link #move} for many messages, each at most once, in one statement; the result holds those moved. */
+    public Uni<List<Tracked>> moveAll(SqlClient tx, List<Move> moves) {
+        return moves.isEmpty() ? Uni.createFrom().item(List.of())
+                : tx.preparedQuery("update message m set status = k.status,"
+                        + " error_code = coalesce(k.error_code, m.error_code), error = coalesce(k.error, m.error),"
+                        + " claimed_until = null,"
+                        + " sent_at = case when m.sent_at is null and k.status in ('SENT', 'DELIVERED', 'READ') then now()"
                         + " else m.sent_at end,"
-                        + " delivered_at = case when $3 in ('DELIVERED', 'READ') then coalesce(m.delivered_at, now())"
+                        + " delivered_at = case when k.status in ('DELIVERED', 'READ') then coalesce(m.delivered_at, now())"
                         + " else m.delivered_at end, updated_at = now()"
-                        + " from message old left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = $1 and old.id = m.id and m.status = any($2)"
-                        + " and ($6::int is null or m.send_tries = $6) returning " + TRACKED)
-                .execute(Tuple.from(Arrays.asList(id, from.toArray(String[]::new), status, errorCode, error,
-                        tryFence)))
-                .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
+                        + " from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])"
+                        + " as k (id, from_statuses, status, error_code, error, try_fence),"
+                        + " message old left join conversation c on c.id = old.conversation_id"
+                        + " where m.id = k.id and old.id = m.id and m.status = any(string_to_array(k.from_statuses, ','))"
+                        + " and (k.try_fence is null or m.send_tries = k.try_fence) returning " + TRACKED)
+                .execute(Tuple.from(Arrays.asList(
+                        column(moves, Move::id, UUID[]::new),
+                        column(moves, move -> String.join(",", move.from()), String[]::new),
+                        column(moves, Move::status, String[]::new),
+                        column(moves, Move::errorCode, String[]::new),
+                        column(moves, Move::error, String[]::new),
+                        column(moves, Move::tryFence, Integer[]::new))))
+                .map(rows -> ChannelStore.map(rows, MessageStore::toTracked));
     }
 
     /** The outgoing message a provider id or our own id names, among {@code tenantId}'s. */
     public Uni<Optional<Tracked>> track(SqlClient tx, String tenantId, Provider provider, String providerMessageId,
                                         UUID messageId) {
-        return tx.preparedQuery("select " + TRACKED + " from message m left join conversation c"
-                        + " on c.id = m.conversation_id where m.tenant_id = $1 and m.direction = 'OUT'"
-                        + " and ((m.provider = $2 and m.provider_message_id = $3) or m.id = $4) limit 1")
-                .execute(Tuple.of(tenantId, provider.name(), providerMessageId, messageId))
-                .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
+        return trackAll(tx, tenantId, List.of(new Reference(provider, providerMessageId, messageId)))
+                .map(List::getFirst);
+    }
+
+    /** How a provider names one of our outgoing messages: by its id, and by ours when it echoes it. */
+    public record Reference(Provider provider, String providerMessageId, UUID messageId) {
+    }
+
+    /**
+     * {@link #track} for many references in one statement: the result has one entry per reference, in order. Two
+     * lookups, each on its own index (the provider's id, unique per tenant; ours): with their OR, the planner, on a
+     * fresh tenant's statistics, scanned the tenant's whole index of outgoing messages for each (bench messaging). The
+     * first is fenced ({@code offset 0}) so that its direction check cannot steer it to that index.
+     */
+    public Uni<List<Optional<Tracked>>> trackAll(SqlClient tx, String tenantId, List<Reference> references) {
+        return tx.preparedQuery("select k.ord, t.* from unnest($2::text[], $3::text[], $4::uuid[]) with ordinality"
+                        + " as k (provider, provider_message_id, id, ord) cross join lateral ("
+                        + "(select * from (select " + TRACKED + ", m.direction from message m"
+                        + " left join conversation c on c.id = m.conversation_id where m.tenant_id = $1"
+                        + " and m.provider = k.provider and m.provider_message_id = k.provider_message_id offset 0)"
+                        + " by_provider where direction = 'OUT')"
+                        + " union all (select " + TRACKED + ", m.direction from message m"
+                        + " left join conversation c on c.id = m.conversation_id where m.id = k.id"
+                        + " and m.tenant_id = $1 and m.direction = 'OUT') limit 1) t")
+                .execute(Tuple.of(tenantId,
+                        column(references, reference -> reference.provider().name(), String[]::new),
+                        column(references, Reference::providerMessageId, String[]::new),
+                        column(references, Reference::messageId, UUID[]::new)))
+                .map(rows -> {
+                    List<Optional<Tracked>> found = new ArrayList<>(Collections.nCopies(references.size(),
+                            Optional.empty()));
+                    rows.forEach(row -> found.set(row.getLong("ord").intValue() - 1, Optional.of(toTracked(row))));
+                    return found;
+                });
     }
 
     /**
