@@ -66,7 +66,13 @@ public class Dispatcher {
     private final Duration lease;
     private final boolean enabled;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final StartSpacing startSpacing = new StartSpacing();
+    /**
+     * Sends are spaced twice: before the gate's look-up, which keeps them in line, and at their real start after it:
+     * the look-up takes longer for some sends than for others (a connection the pool opens first), and a send that
+     * left it early would otherwise reach the provider closer to the previous one than the rate allows.
+     */
+    private final StartSpacing lined = new StartSpacing();
+    private final StartSpacing started = new StartSpacing();
     private final boolean limitsEnabled;
     private final AtomicBoolean dispatching = new AtomicBoolean();
 
@@ -238,20 +244,24 @@ public class Dispatcher {
     private void sendAt(Planned planned) {
         inFlight.incrementAndGet();
         waitFor(Duration.between(Instant.now(), planned.message().triedAt()))
-                .chain(() -> limitsEnabled ? spaced(planned) : Uni.createFrom().voidItem())
+                .chain(() -> spaced(planned, lined))
                 .chain(() -> gate.mayStart(planned.message()))
-                .chain(go -> !go ? Uni.createFrom().voidItem()
-                        : send(planned).chain(result -> answers.record(planned.message(), planned.channel(), result)))
+                .chain(go -> !go ? Uni.createFrom().voidItem() : spaced(planned, started)
+                        .chain(() -> send(planned))
+                        .chain(result -> answers.record(planned.message(), planned.channel(), result)))
                 .onTermination().invoke(this::sendEnded)
                 .subscribe().with(ignored -> { }, failure -> LOG.debugf(
                         "Message %s: %s; it is reconciled after its lease", planned.message().id(), failure.toString()));
     }
 
     /** Completes when the send may start without coming closer than a spacing to the previous one (see StartSpacing). */
-    private Uni<Void> spaced(Planned planned) {
-        Duration wait = startSpacing.tryStart(planned.channel().id(), SendPacing.spacing(planned.channel().perSecond()),
+    private Uni<Void> spaced(Planned planned, StartSpacing spacing) {
+        if (!limitsEnabled) {
+            return Uni.createFrom().voidItem();
+        }
+        Duration wait = spacing.tryStart(planned.channel().id(), SendPacing.spacing(planned.channel().perSecond()),
                 planned.message().tenantId(), SendPacing.spacing(planned.tenantPerSecond()), Instant.now());
-        return wait.isZero() ? Uni.createFrom().voidItem() : waitFor(wait).chain(() -> spaced(planned));
+        return wait.isZero() ? Uni.createFrom().voidItem() : waitFor(wait).chain(() -> spaced(planned, spacing));
     }
 
     private static Uni<Void> waitFor(Duration wait) {
