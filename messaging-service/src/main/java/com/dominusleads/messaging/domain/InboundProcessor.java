@@ -28,8 +28,11 @@ import org.jboss.logging.Logger;
 public class InboundProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class);
-    /** Transactions applying reports at once: fewer than the pool's connections, which sends need too. */
-    static final int WRITERS = 4;
+    /**
+     * Transactions applying reports at once: fewer than the pool's connections, which sends need too, and enough that
+     * reports arriving one by one (1,000 status webhooks a second) rarely wait for one to end.
+     */
+    static final int WRITERS = 10;
     /** Reports per transaction: enough to spread its cost, few enough not to hold their rows' locks for long. */
     static final int BATCH = 64;
 

@@ -16,8 +16,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -40,6 +42,9 @@ public class MessageStore {
             + " case when m.status = 'SENDING' then m.not_before end as tried_at, c.cnpj, c.state";
     private static final String TRACKED = "m.id, m.tenant_id, m.conversation_id, c.cnpj, m.purpose, m.kind,"
             + " m.provider, m.address, m.status, m.attempt, m.provider_message_id";
+    /** {@link #TRACKED} as an update returns it: the company from its conversation, no join of the message again. */
+    private static final String TRACKED_UPDATED = TRACKED.replace("c.cnpj",
+            "(select c.cnpj from conversation c where c.id = m.conversation_id) as cnpj");
     private static final String VIEW = "id, conversation_id, direction, purpose, kind, provider, channel_id, address,"
             + " subject, body, status, attempt, provider_message_id, error_code, error, created_at, not_before,"
             + " sent_at, delivered_at";
@@ -76,12 +81,13 @@ public class MessageStore {
 
     /**
      * Up to {@code limit} messages due by {@code horizon}, oldest first, locked (others skip them) until the
-     * transaction ends.
+     * transaction ends. Their conversations are joined to the messages claimed only: on a burst's stale statistics
+     * the planner joined every due message before keeping the first (bench messaging: 20,000 at a time).
      */
     public Uni<List<PendingMessage>> lockDue(SqlClient tx, Instant horizon, int limit) {
-        return tx.preparedQuery("select " + PENDING + " from message m left join conversation c"
-                        + " on c.id = m.conversation_id where m.status = 'SCHEDULED' and m.not_before <= $1"
-                        + " order by m.not_before limit $2 for update of m skip locked")
+        return tx.preparedQuery("select " + PENDING + " from (select * from message where status = 'SCHEDULED'"
+                        + " and not_before <= $1 order by not_before limit $2 for update skip locked) m"
+                        + " left join conversation c on c.id = m.conversation_id order by m.not_before")
                 .execute(Tuple.of(utc(horizon), limit))
                 .map(rows -> ChannelStore.map(rows, MessageStore::toPending));
     }
@@ -98,7 +104,9 @@ public class MessageStore {
 
     /**
      * Records that each message is being tried ({@link PendingMessage#tried}) through its channel at its slot, with
-     * a lease: the idempotency record, committed before any provider call. One statement for the whole round.
+     * a lease: the idempotency record, committed before any provider call. One statement for the whole round. The
+     * messages are this transaction's claim ({@link #lockDue}): still SCHEDULED under its locks, so they are found by
+     * id alone (a status condition let the planner read every scheduled message, on a burst's stale statistics).
      */
     public Uni<Void> markSending(SqlClient tx, List<PendingMessage> tries, Function<UUID, Provider> providerOfChannel,
                                  Duration lease) {
@@ -107,8 +115,7 @@ public class MessageStore {
                         + " provider = t.provider, not_before = t.at, first_try_at = coalesce(m.first_try_at, t.at),"
                         + " claimed_until = t.at + $5 * interval '1 millisecond', send_tries = t.tries,"
                         + " updated_at = now() from unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[],"
-                        + " $6::int[]) as t (id, channel_id, provider, at, tries)"
-                        + " where m.id = t.id and m.status = 'SCHEDULED'")
+                        + " $6::int[]) as t (id, channel_id, provider, at, tries) where m.id = t.id")
                 .execute(Tuple.from(Arrays.asList(
                         column(tries, PendingMessage::id, UUID[]::new),
                         column(tries, PendingMessage::channelId, UUID[]::new),
@@ -151,25 +158,28 @@ public class MessageStore {
 
     /**
      * Of these messages claimed for sending, cancels those that must not go out any more (their conversation ended,
-     * or the contact is suppressed since they were claimed); the others, still to send, are returned.
+     * or the contact is suppressed since they were claimed); the others, still to send, are returned. The messages
+     * are looked up by id ({@code offset 0} fences the look-up): on a burst's stale statistics the planner read every
+     * message being sent for each check instead (bench messaging).
      */
-    public Uni<java.util.Set<UUID>> stillToSend(SqlClient tx, List<PendingMessage> claimed) {
+    public Uni<Set<UUID>> stillToSend(SqlClient tx, List<PendingMessage> claimed) {
         return tx.preparedQuery("with claimed (id, tries) as (select * from unnest($1::uuid[], $2::int[])),"
+                        + " current as (select m.id, m.send_tries, m.purpose = 'OUTREACH'"
+                        + " and (c.state not in ('CONTACTING', 'AWAITING_REPLY')"
+                        + " or exists (select 1 from suppression s where s.tenant_id in (m.tenant_id, '*')"
+                        + " and (s.address = m.address or (s.tenant_id = m.tenant_id and s.cnpj = c.cnpj)))) as stop"
+                        + " from claimed k cross join lateral (select * from message m where m.id = k.id offset 0) m"
+                        + " left join conversation c on c.id = m.conversation_id"
+                        + " where m.status = 'SENDING' and m.send_tries = k.tries),"
                         + " stopped as (update message m set status = 'CANCELLED', claimed_until = null,"
                         + " error = 'stopped before sending: the contact opted out or the company replied',"
-                        + " updated_at = now() from claimed k left join message old on old.id = k.id"
-                        + " left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = k.id and m.status = 'SENDING' and m.send_tries = k.tries"
-                        + " and m.purpose = 'OUTREACH' and (c.state not in ('CONTACTING', 'AWAITING_REPLY')"
-                        + " or exists (select 1 from suppression s where s.tenant_id in (m.tenant_id, '*')"
-                        + " and (s.address = m.address or (s.tenant_id = m.tenant_id and s.cnpj = c.cnpj))))"
-                        + " returning m.id)"
-                        + " select m.id from message m join claimed k on k.id = m.id where m.status = 'SENDING'"
-                        + " and m.send_tries = k.tries and m.id not in (select id from stopped)")
+                        + " updated_at = now() from current k where k.stop and m.id = k.id and m.status = 'SENDING'"
+                        + " and m.send_tries = k.send_tries)"
+                        + " select id from current where not coalesce(stop, false)")
                 .execute(Tuple.of(claimed.stream().map(PendingMessage::id).toArray(UUID[]::new),
                         claimed.stream().map(PendingMessage::sendTries).toArray(Integer[]::new)))
                 .map(rows -> {
-                    java.util.Set<UUID> ids = new java.util.HashSet<>();
+                    Set<UUID> ids = new HashSet<>();
                     rows.forEach(row -> ids.add(row.getUUID(0)));
                     return ids;
                 });
@@ -210,9 +220,8 @@ public class MessageStore {
         return ids.isEmpty() ? Uni.createFrom().item(List.of())
                 : tx.preparedQuery("update message m set status = 'SENT', provider_message_id = k.provider_id,"
                         + " sent_at = now(), claimed_until = null, error = null, updated_at = now()"
-                        + " from unnest($1::uuid[], $2::text[]) as k (id, provider_id), message old"
-                        + " left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = k.id and old.id = m.id and m.status = 'SENDING' returning " + TRACKED)
+                        + " from unnest($1::uuid[], $2::text[]) as k (id, provider_id)"
+                        + " where m.id = k.id and m.status = 'SENDING' returning " + TRACKED_UPDATED)
                 .execute(Tuple.of(ids.toArray(UUID[]::new), providerMessageIds.toArray(String[]::new)))
                 .map(rows -> ChannelStore.map(rows, MessageStore::toTracked));
     }
@@ -243,10 +252,9 @@ public class MessageStore {
                         + " delivered_at = case when k.status in ('DELIVERED', 'READ') then coalesce(m.delivered_at, now())"
                         + " else m.delivered_at end, updated_at = now()"
                         + " from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])"
-                        + " as k (id, from_statuses, status, error_code, error, try_fence),"
-                        + " message old left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = k.id and old.id = m.id and m.status = any(string_to_array(k.from_statuses, ','))"
-                        + " and (k.try_fence is null or m.send_tries = k.try_fence) returning " + TRACKED)
+                        + " as k (id, from_statuses, status, error_code, error, try_fence)"
+                        + " where m.id = k.id and m.status = any(string_to_array(k.from_statuses, ','))"
+                        + " and (k.try_fence is null or m.send_tries = k.try_fence) returning " + TRACKED_UPDATED)
                 .execute(Tuple.from(Arrays.asList(
                         column(moves, Move::id, UUID[]::new),
                         column(moves, move -> String.join(",", move.from()), String[]::new),
@@ -270,9 +278,10 @@ public class MessageStore {
 
     /**
      * {@link #track} for many references in one statement: the result has one entry per reference, in order. Two
-     * lookups, each on its own index (the provider's id, unique per tenant; ours): with their OR, the planner, on a
-     * fresh tenant's statistics, scanned the tenant's whole index of outgoing messages for each (bench messaging). The
-     * first is fenced ({@code offset 0}) so that its direction check cannot steer it to that index.
+     * lookups, each on its own index (the provider's id, unique per tenant; ours): with their OR, or with the tenant
+     * and direction beside our id, the planner, on a fresh tenant's statistics, scanned the tenant's whole index of
+     * outgoing messages for each (bench messaging). Both are fenced ({@code offset 0}) so that the tenant and
+     * direction checks, applied after, cannot steer them to that index.
      */
     public Uni<List<Optional<Tracked>>> trackAll(SqlClient tx, String tenantId, List<Reference> references) {
         return tx.preparedQuery("select k.ord, t.* from unnest($2::text[], $3::text[], $4::uuid[]) with ordinality"
@@ -281,9 +290,9 @@ public class MessageStore {
                         + " left join conversation c on c.id = m.conversation_id where m.tenant_id = $1"
                         + " and m.provider = k.provider and m.provider_message_id = k.provider_message_id offset 0)"
                         + " by_provider where direction = 'OUT')"
-                        + " union all (select " + TRACKED + ", m.direction from message m"
-                        + " left join conversation c on c.id = m.conversation_id where m.id = k.id"
-                        + " and m.tenant_id = $1 and m.direction = 'OUT') limit 1) t")
+                        + " union all (select * from (select " + TRACKED + ", m.direction from message m"
+                        + " left join conversation c on c.id = m.conversation_id where m.id = k.id offset 0) by_id"
+                        + " where tenant_id = $1 and direction = 'OUT') limit 1) t")
                 .execute(Tuple.of(tenantId,
                         column(references, reference -> reference.provider().name(), String[]::new),
                         column(references, Reference::providerMessageId, String[]::new),
