@@ -4,7 +4,6 @@ import com.dominusleads.messaging.messaging.MessagingEvents;
 import com.dominusleads.messaging.persistence.ChannelStore;
 import com.dominusleads.messaging.persistence.ConversationStore;
 import com.dominusleads.messaging.persistence.MessageStore;
-import com.dominusleads.messaging.persistence.MessageStore.Tracked;
 import com.dominusleads.messaging.persistence.SettingsStore;
 import com.dominusleads.messaging.provider.ProviderEvent;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
@@ -13,7 +12,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -26,6 +28,17 @@ import org.jboss.logging.Logger;
 public class InboundProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class);
+    /**
+     * Transactions applying reports at once: fewer than the pool's connections, which sends need too, and enough that
+     * reports arriving one by one (1,000 status webhooks a second) rarely wait for one to end.
+     */
+    static final int WRITERS = 10;
+    /** Reports per transaction: enough to spread its cost, few enough not to hold their rows' locks for long. */
+    static final int BATCH = 64;
+
+    /** What one webhook (or one mailbox message) reported, through {@code channel}. */
+    private record Received(Channel channel, List<ProviderEvent> events) {
+    }
 
     private final TenantTransactions transactions;
     private final MessageStore messages;
@@ -34,14 +47,13 @@ public class InboundProcessor {
     private final OptOuts optOuts;
     private final SettingsStore settings;
     private final MessageTemplates templates;
-    private final SendResults results;
-    private final Outreach outreach;
+    private final StatusUpdates statuses;
     private final MessagingEvents events;
+    private final Batches<Received, Void> batches = new Batches<>("inbound reports", WRITERS, BATCH, this::applyBatch);
 
     public InboundProcessor(TenantTransactions transactions, MessageStore messages, ConversationStore conversations,
                             ChannelStore channels, OptOuts optOuts, SettingsStore settings,
-                            MessageTemplates templates, SendResults results, Outreach outreach,
-                            MessagingEvents events) {
+                            MessageTemplates templates, StatusUpdates statuses, MessagingEvents events) {
         this.transactions = transactions;
         this.messages = messages;
         this.conversations = conversations;
@@ -49,24 +61,67 @@ public class InboundProcessor {
         this.optOuts = optOuts;
         this.settings = settings;
         this.templates = templates;
-        this.results = results;
-        this.outreach = outreach;
+        this.statuses = statuses;
         this.events = events;
     }
 
-    /** Applies {@code events}, received through {@code channel}, in one transaction; idempotent. */
-    public Uni<Void> accept(Channel channel, List<ProviderEvent> received) {
-        if (received.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return transactions.forTenant(channel.tenantId(), tx -> Multi.createFrom().iterable(received)
-                .onItem().transformToUniAndConcatenate(event -> switch (event) {
-                    case ProviderEvent.InboundMessage inbound -> reply(tx, channel, inbound);
-                    case ProviderEvent.StatusUpdate status -> status(tx, channel, status);
+    /**
+     * Applies {@code events}, received through {@code channel}, in one transaction; idempotent. Done once committed.
+     * Under load the transaction is shared with the tenant's other reports arriving meanwhile ({@link Batches}): two
+     * status webhooks come back per send. A shared transaction that fails is applied again report by report, so a
+     * report that cannot be applied fails alone (and its provider sends it again).
+     */
+    public Uni<Void> accept(Channel channel, List<ProviderEvent> events) {
+        return events.isEmpty() ? Uni.createFrom().voidItem() : batches.submit(new Received(channel, events));
+    }
+
+    private Uni<Void> applyBatch(List<Batches.Item<Received, Void>> batch) {
+        Map<String, List<Batches.Item<Received, Void>>> byTenant = new LinkedHashMap<>();
+        batch.forEach(item -> byTenant.computeIfAbsent(item.value().channel().tenantId(), t -> new ArrayList<>())
+                .add(item));
+        return Multi.createFrom().iterable(byTenant.values())
+                .onItem().transformToUniAndConcatenate(items -> items.size() == 1 ? alone(items.getFirst())
+                        : inOneTransaction(items).onFailure().recoverWithUni(failure -> {
+                            LOG.debugf("%d reports failed together (%s); applying them one by one", items.size(),
+                                    failure.toString());
+                            return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(this::alone)
+                                    .collect().last().replaceWithVoid();
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> alone(Batches.Item<Received, Void> item) {
+        return inOneTransaction(List.of(item)).onFailure().invoke(item::fail).onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> inOneTransaction(List<Batches.Item<Received, Void>> items) {
+        String tenant = items.getFirst().value().channel().tenantId();
+        return transactions.forTenant(tenant, tx -> apply(tx, tenant, items.stream().map(Batches.Item::value).toList()))
+                .invoke(() -> items.forEach(item -> item.complete(null)));
+    }
+
+    /** Applies the reports in order; statuses in a row go together ({@link StatusUpdates}). */
+    private Uni<Void> apply(SqlConnection tx, String tenant, List<Received> reports) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<StatusUpdates.Status> inARow = new ArrayList<>();
+        for (Received report : reports) {
+            for (ProviderEvent event : report.events()) {
+                if (event instanceof ProviderEvent.StatusUpdate status) {
+                    inARow.add(new StatusUpdates.Status(report.channel(), status));
+                    continue;
+                }
+                List<StatusUpdates.Status> before = List.copyOf(inARow);
+                inARow.clear();
+                chain = chain.chain(() -> statuses.apply(tx, tenant, before)).chain(() -> switch (event) {
+                    case ProviderEvent.InboundMessage inbound -> reply(tx, report.channel(), inbound);
                     case ProviderEvent.ConnectionChanged connection ->
-                            channels.recordConnection(tx, channel.id(), connection.state());
-                })
-                .collect().last().replaceWithVoid());
+                            channels.recordConnection(tx, report.channel().id(), connection.state());
+                    case ProviderEvent.StatusUpdate status -> throw new IllegalStateException("applied in a row");
+                });
+            }
+        }
+        List<StatusUpdates.Status> last = List.copyOf(inARow);
+        return chain.chain(() -> statuses.apply(tx, tenant, last));
     }
 
     private Uni<Void> reply(SqlConnection tx, Channel channel, ProviderEvent.InboundMessage inbound) {
@@ -135,47 +190,5 @@ public class InboundProcessor {
                 inbound.kind(), inbound.from(), subject, body, conversation.map(Conversation::attempt).orElse(0),
                 conversation.map(Conversation::cnpj).orElse(null), Conversation.OPTED_OUT);
         return messages.schedule(tx, confirmation, Instant.now());
-    }
-
-    private Uni<Void> status(SqlConnection tx, Channel channel, ProviderEvent.StatusUpdate update) {
-        return messages.track(tx, channel.tenantId(), update.provider(), update.providerMessageId(), update.messageId())
-                .chain(found -> {
-                    if (found.isEmpty()) {
-                        LOG.debugf("Status %s for unknown %s message %s: ignored", update.status(), update.provider(),
-                                update.providerMessageId());
-                        return Uni.createFrom().voidItem();
-                    }
-                    Tracked message = found.get();
-                    if (List.of("SENDING", "SCHEDULED").contains(message.status())
-                            && update.status() != DeliveryStatus.FAILED) {
-                        // The provider has it although its answer was never recorded (a crash, or the status won the
-                        // race): counts as sent, once.
-                        return messages.adoptProviderId(tx, message.id(), update.providerMessageId())
-                                .chain(() -> results.sent(tx, pending(message), channel, update.providerMessageId()))
-                                .chain(() -> update.status() == DeliveryStatus.SENT ? Uni.createFrom().voidItem()
-                                        : move(tx, message, update));
-                    }
-                    return move(tx, message, update);
-                });
-    }
-
-    private Uni<Void> move(SqlConnection tx, Tracked message, ProviderEvent.StatusUpdate update) {
-        List<String> from = switch (update.status()) {
-            case SENT -> List.of("SENDING");
-            case DELIVERED -> List.of("SENDING", "SENT");
-            case READ -> List.of("SENDING", "SENT", "DELIVERED");
-            case FAILED -> List.of("SENDING", "SENT");
-        };
-        if (update.status() == DeliveryStatus.FAILED) {
-            return results.failed(tx, pending(message), update.errorCode(), update.errorTitle());
-        }
-        return messages.move(tx, message.id(), from, update.status().name(), null, null, null)
-                .chain(moved -> moved.isEmpty() ? Uni.createFrom().voidItem()
-                        : events.statusChanged(tx, moved.get(), update.status().name(), null));
-    }
-
-    private static PendingMessage pending(Tracked message) {
-        return PendingMessage.toSend(message.id(), message.tenantId(), message.conversationId(), null,
-                message.purpose(), message.kind(), message.address(), null, "", message.attempt(), message.cnpj(), null);
     }
 }

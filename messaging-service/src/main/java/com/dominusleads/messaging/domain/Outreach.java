@@ -55,16 +55,18 @@ public class Outreach {
     }
 
     /**
-     * {@link #start} for a batch of selections, in order, reading once per tenant what its companies share: its kinds
-     * of channel, its settings, and the suppression list for all their addresses and companies. Two statements per
-     * company instead of five: a selection of thousands arrives in batches of hundreds (bench messaging).
+     * {@link #start} for a batch of selections, reading once per tenant what its companies share: its kinds of
+     * channel, its settings, and the suppression list for all their addresses and companies; then writing all its
+     * conversations in one statement and all their first messages in another, whatever the batch's size (a selection
+     * of thousands arrives in batches of hundreds: bench messaging). A company repeated in the batch counts once.
      */
     public Uni<Void> startAll(SqlClient tx, List<PreleadSelected> batch) {
-        Map<String, List<PreleadSelected>> byTenant = new LinkedHashMap<>();
-        batch.forEach(selected -> byTenant.computeIfAbsent(selected.getTenantId(), t -> new ArrayList<>())
-                .add(selected));
+        Map<String, Map<String, PreleadSelected>> byTenant = new LinkedHashMap<>();
+        batch.forEach(selected -> byTenant.computeIfAbsent(selected.getTenantId(), t -> new LinkedHashMap<>())
+                .putIfAbsent(selected.getCnpj(), selected));
         return Multi.createFrom().iterable(byTenant.entrySet())
-                .onItem().transformToUniAndConcatenate(tenant -> startForTenant(tx, tenant.getKey(), tenant.getValue()))
+                .onItem().transformToUniAndConcatenate(tenant -> startForTenant(tx, tenant.getKey(),
+                        List.copyOf(tenant.getValue().values())))
                 .collect().last().replaceWithVoid();
     }
 
@@ -76,37 +78,32 @@ public class Outreach {
             List<String> addresses = plans.stream().flatMap(plan -> plan.addresses().stream()).distinct().toList();
             List<String> cnpjs = selections.stream().map(PreleadSelected::getCnpj).distinct().toList();
             return suppressions.suppressedAmong(tx, List.of(tenant), addresses, cnpjs).chain(suppressed -> {
-                Uni<Void> chain = Uni.createFrom().voidItem();
+                Instant now = Instant.now();
+                List<Conversation> opened = new ArrayList<>();
                 for (int i = 0; i < selections.size(); i++) {
                     PreleadSelected selected = selections.get(i);
                     ContactPlan plan = plans.get(i);
                     boolean isSuppressed = suppressed.contains(tenant + "|" + selected.getCnpj())
                             || plan.addresses().stream().anyMatch(address -> suppressed.contains(tenant + "|" + address));
-                    chain = chain.chain(() -> open(tx, selected, plan, isSuppressed, tenantSettings));
+                    String state = isSuppressed ? Conversation.SUPPRESSED
+                            : plan.steps().isEmpty() ? Conversation.NO_CHANNEL : Conversation.CONTACTING;
+                    opened.add(new Conversation(UUID.randomUUID(), tenant, selected.getCnpj(),
+                            selected.getCompanyName(), selected.getSelectionId(), selected.getQualificationRunId(),
+                            plan, 0, state, now, now));
                 }
-                return chain;
+                return conversations.createAll(tx, opened).chain(created -> {
+                    if (created.size() < opened.size()) {
+                        LOG.debugf("Tenant %s already has conversations with %d of these %d companies: not contacted"
+                                + " again", tenant, opened.size() - created.size(), opened.size());
+                    }
+                    return messages.scheduleAll(tx, opened.stream()
+                            .filter(conversation -> created.contains(conversation.id())
+                                    && Conversation.CONTACTING.equals(conversation.state()))
+                            .map(conversation -> step(conversation, 0, tenantSettings)).toList(),
+                            tenantSettings.sendingHours().nextAllowed(now));
+                });
             });
         }));
-    }
-
-    private Uni<Void> open(SqlClient tx, PreleadSelected selected, ContactPlan plan, boolean suppressed,
-                           TenantSettings tenantSettings) {
-        String tenant = selected.getTenantId();
-        String state = suppressed ? Conversation.SUPPRESSED
-                : plan.steps().isEmpty() ? Conversation.NO_CHANNEL : Conversation.CONTACTING;
-        Instant now = Instant.now();
-        Conversation conversation = new Conversation(UUID.randomUUID(), tenant, selected.getCnpj(),
-                selected.getCompanyName(), selected.getSelectionId(), selected.getQualificationRunId(), plan, 0, state,
-                now, now);
-        return conversations.create(tx, conversation).chain(created -> {
-            if (created.isEmpty()) {
-                LOG.debugf("Tenant %s already has a conversation with %s: not contacted again", tenant,
-                        selected.getCnpj());
-                return Uni.createFrom().voidItem();
-            }
-            return Conversation.CONTACTING.equals(state) ? schedule(tx, conversation, 0, tenantSettings)
-                    : Uni.createFrom().voidItem();
-        });
     }
 
     /**
@@ -135,6 +132,12 @@ public class Outreach {
 
     /** Renders the step's message with the tenant's templates and records it, due at the next sending hour. */
     private Uni<Void> schedule(SqlClient tx, Conversation conversation, int attempt, TenantSettings tenant) {
+        return messages.schedule(tx, step(conversation, attempt, tenant),
+                tenant.sendingHours().nextAllowed(Instant.now()));
+    }
+
+    /** The message of step {@code attempt} of the conversation, rendered with the tenant's templates. */
+    private PendingMessage step(Conversation conversation, int attempt, TenantSettings tenant) {
         ContactPlan.Step step = conversation.plan().steps().get(attempt);
         MessageTemplates.Company company = new MessageTemplates.Company(conversation.companyName(),
                 conversation.cnpj());
@@ -145,9 +148,8 @@ public class Outreach {
             case SMS -> MessageTemplates.SMS;
             case EMAIL -> MessageTemplates.EMAIL_BODY;
         }, tenant, company);
-        PendingMessage message = PendingMessage.toSend(UUID.randomUUID(), conversation.tenantId(), conversation.id(),
-                null, PendingMessage.OUTREACH, step.kind(), step.address(), subject, body, attempt, conversation.cnpj(),
+        return PendingMessage.toSend(UUID.randomUUID(), conversation.tenantId(), conversation.id(), null,
+                PendingMessage.OUTREACH, step.kind(), step.address(), subject, body, attempt, conversation.cnpj(),
                 Conversation.CONTACTING);
-        return messages.schedule(tx, message, tenant.sendingHours().nextAllowed(Instant.now()));
     }
 }

@@ -1,5 +1,7 @@
 package com.dominusleads.messaging.domain;
 
+import com.dominusleads.messaging.domain.SendResults.Answer;
+import com.dominusleads.messaging.persistence.MessageStore;
 import com.dominusleads.messaging.provider.SendResult;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Multi;
@@ -30,16 +32,15 @@ public class SendAnswers {
     /** Recording one answer is tried for some seconds, well within the send's lease, before reconciliation takes over. */
     private static final int ALONE_TRIES = 5;
 
-    private record Answer(PendingMessage message, Channel channel, SendResult result) {
-    }
-
     private final TenantTransactions transactions;
     private final SendResults results;
+    private final MessageStore messages;
     private final Batches<Answer, Void> batches = new Batches<>("send answers", WRITERS, BATCH, this::record);
 
-    public SendAnswers(TenantTransactions transactions, SendResults results) {
+    public SendAnswers(TenantTransactions transactions, SendResults results, MessageStore messages) {
         this.transactions = transactions;
         this.results = results;
+        this.messages = messages;
     }
 
     /** Records {@code result}, the answer to sending {@code message} through {@code channel}; done once committed. */
@@ -60,10 +61,10 @@ public class SendAnswers {
         if (answers.size() == 1) {
             return alone(answers.getFirst());
         }
-        return transactions.forTenant(answers.getFirst().value().message().tenantId(), tx -> Multi.createFrom()
-                        .iterable(answers)
-                        .onItem().transformToUniAndConcatenate(item -> apply(tx, item.value()))
-                        .collect().last())
+        List<Answer> all = answers.stream().map(Batches.Item::value).toList();
+        return transactions.forTenant(all.getFirst().message().tenantId(), tx -> messages.lock(tx, all.stream()
+                        .map(answer -> answer.message().id()).toList())
+                        .chain(() -> results.applyAll(tx, all)))
                 .invoke(() -> answers.forEach(item -> item.complete(null)))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
@@ -76,7 +77,7 @@ public class SendAnswers {
 
     private Uni<Void> alone(Batches.Item<Answer, Void> item) {
         Answer answer = item.value();
-        return transactions.forTenant(answer.message().tenantId(), tx -> apply(tx, answer))
+        return transactions.forTenant(answer.message().tenantId(), tx -> results.applyAll(tx, List.of(answer)))
                 .onFailure().retry().withBackOff(Duration.ofMillis(250), Duration.ofSeconds(4)).atMost(ALONE_TRIES)
                 .invoke(() -> item.complete(null))
                 .onFailure().invoke(failure -> {
@@ -85,9 +86,5 @@ public class SendAnswers {
                     item.fail(failure);
                 })
                 .onFailure().recoverWithNull().replaceWithVoid();
-    }
-
-    private Uni<Void> apply(io.vertx.mutiny.sqlclient.SqlConnection tx, Answer answer) {
-        return results.apply(tx, answer.message(), answer.channel(), answer.result());
     }
 }

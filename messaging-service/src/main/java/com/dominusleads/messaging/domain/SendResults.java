@@ -6,12 +6,16 @@ import com.dominusleads.messaging.persistence.ConversationStore;
 import com.dominusleads.messaging.persistence.MessageStore;
 import com.dominusleads.messaging.provider.ProviderFailures;
 import com.dominusleads.messaging.provider.SendResult;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,10 +56,33 @@ public class SendResults {
         this.events = events;
     }
 
+    /** A provider's answer to try {@code message.sendTries()} of {@code message} through {@code channel}. */
+    public record Answer(PendingMessage message, Channel channel, SendResult result) {
+    }
+
     /** Applies the answer to try {@code message.sendTries()} of {@code message} through {@code channel}. */
     public Uni<Void> apply(SqlClient tx, PendingMessage message, Channel channel, SendResult result) {
-        return switch (result) {
-            case SendResult.Accepted accepted -> sent(tx, message, channel, accepted.providerMessageId());
+        return applyAll(tx, List.of(new Answer(message, channel, result)));
+    }
+
+    /**
+     * Applies answers of one transaction: the accepted ones together, in four statements however many there are
+     * (most answers under load are), then the others one by one, in order.
+     */
+    public Uni<Void> applyAll(SqlClient tx, List<Answer> answers) {
+        List<Answer> accepted = answers.stream().filter(answer -> answer.result() instanceof SendResult.Accepted)
+                .toList();
+        return sent(tx, accepted).chain(() -> Multi.createFrom().iterable(answers)
+                .filter(answer -> !(answer.result() instanceof SendResult.Accepted))
+                .onItem().transformToUniAndConcatenate(answer -> applyOne(tx, answer))
+                .collect().last().replaceWithVoid());
+    }
+
+    private Uni<Void> applyOne(SqlClient tx, Answer answer) {
+        PendingMessage message = answer.message();
+        Channel channel = answer.channel();
+        return switch (answer.result()) {
+            case SendResult.Accepted accepted -> sent(tx, List.of(answer));
             case SendResult.Unreachable unreachable -> fail(tx, message, SENT_OR_SENDING, message.sendTries(), unreachable.errorCode(),
                     unreachable.reason());
             case SendResult.Throttled throttled -> {
@@ -81,16 +108,35 @@ public class SendResults {
 
     /** The provider has the message (its answer, a status, or a reconciliation found it), whichever try it was. */
     public Uni<Void> sent(SqlClient tx, PendingMessage message, Channel channel, String providerMessageId) {
-        return messages.markSent(tx, message.id(), providerMessageId).chain(marked -> {
-            if (marked.isEmpty()) {
-                return Uni.createFrom().voidItem();  // a status webhook got there first
-            }
-            Uni<Void> conversation = message.conversationId() == null || !message.outreach()
-                    ? Uni.createFrom().voidItem()
-                    : conversations.updateIfOpen(tx, message.conversationId(), Conversation.AWAITING_REPLY);
-            return conversation.chain(() -> channels.recordHealthy(tx, channel.id()))
-                    .chain(() -> events.sent(tx, marked.get()));
-        });
+        return sent(tx, List.of(new Answer(message, channel, new SendResult.Accepted(providerMessageId))));
+    }
+
+    /**
+     * {@link #sent(SqlClient, PendingMessage, Channel, String)} for accepted answers, set-based: SENT for those still
+     * being sent (not fenced by their try: whichever try the provider took, it has the message), their conversations
+     * awaiting the reply, their channels healthy, and their message.sent events. The first answer of a message counts.
+     */
+    public Uni<Void> sent(SqlClient tx, List<Answer> accepted) {
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, Answer> byMessage = new LinkedHashMap<>();
+        accepted.forEach(answer -> byMessage.putIfAbsent(answer.message().id(), answer));
+        return messages.markSent(tx, List.copyOf(byMessage.keySet()), byMessage.values().stream()
+                        .map(answer -> ((SendResult.Accepted) answer.result()).providerMessageId()).toList())
+                .chain(marked -> {
+                    if (marked.isEmpty()) {
+                        return Uni.createFrom().voidItem();   // status webhooks got there first
+                    }
+                    List<Answer> applied = marked.stream().map(message -> byMessage.get(message.id())).toList();
+                    List<UUID> awaitingReply = applied.stream().map(Answer::message)
+                            .filter(message -> message.conversationId() != null && message.outreach())
+                            .map(PendingMessage::conversationId).distinct().toList();
+                    List<UUID> healthy = applied.stream().map(answer -> answer.channel().id()).distinct().toList();
+                    return conversations.updateIfOpen(tx, awaitingReply, Conversation.AWAITING_REPLY)
+                            .chain(() -> channels.recordHealthy(tx, healthy))
+                            .chain(() -> events.sent(tx, marked));
+                });
     }
 
     /**

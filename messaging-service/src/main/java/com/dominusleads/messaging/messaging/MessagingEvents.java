@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The events messaging-service publishes, each written to the outbox in the transaction of its change. */
@@ -23,8 +24,9 @@ public class MessagingEvents {
         this.outbox = outbox;
     }
 
-    public Uni<Void> sent(SqlClient tx, Tracked message) {
-        return outbox.append(tx, MessageSent.newBuilder()
+    /** message.sent for each of {@code messages}, in one round trip. */
+    public Uni<Void> sent(SqlClient tx, List<Tracked> messages) {
+        return outbox.appendAll(tx, messages.stream().map(message -> MessageSent.newBuilder()
                 .setTenantId(message.tenantId())
                 .setMessageId(message.id().toString())
                 .setConversationId(conversationId(message))
@@ -34,18 +36,28 @@ public class MessagingEvents {
                 .setRecipient(message.address())
                 .setProviderMessageId(message.providerMessageId())
                 .setOccurredAt(Instant.now())
-                .build()).replaceWithVoid();
+                .build()).toList()).replaceWithVoid();
+    }
+
+    /** message.status-changed for each of {@code messages}, to the status it was moved to, in one round trip. */
+    public Uni<Void> statusChanged(SqlClient tx, List<Tracked> messages) {
+        return outbox.appendAll(tx, messages.stream().map(message -> statusChange(message, message.status(), null))
+                .toList()).replaceWithVoid();
     }
 
     public Uni<Void> statusChanged(SqlClient tx, Tracked message, String status, String errorCode) {
-        return outbox.append(tx, MessageStatusChanged.newBuilder()
+        return outbox.append(tx, statusChange(message, status, errorCode)).replaceWithVoid();
+    }
+
+    private static MessageStatusChanged statusChange(Tracked message, String status, String errorCode) {
+        return MessageStatusChanged.newBuilder()
                 .setTenantId(message.tenantId())
                 .setMessageId(message.id().toString())
                 .setConversationId(conversationId(message))
                 .setStatus(status)
                 .setErrorCode(errorCode)
                 .setOccurredAt(Instant.now())
-                .build()).replaceWithVoid();
+                .build();
     }
 
     public Uni<Void> replied(SqlClient tx, String tenantId, UUID messageId, UUID conversationId, String cnpj,

@@ -102,11 +102,13 @@ public class ChannelStore {
 
     /**
      * The active and paused channels of {@code tenantIds}, locked in id order until the transaction ends: their slots and daily
-     * counts change under these locks only, so instances dispatching for the same tenant take turns.
+     * counts change under these locks only, so instances dispatching for the same tenant take turns. A no-key lock
+     * (the slots are no key): it does not wait for, nor hold up, the key-share locks that recording a message through
+     * the channel takes (its foreign key), so answers and status webhooks never queue behind a dispatch round.
      */
     public Uni<List<Live>> lockLive(SqlClient tx, List<String> tenantIds) {
         return tx.preparedQuery("select " + COLUMNS + ", next_slot_at from channel where tenant_id = any($1)"
-                        + " and status in ('ACTIVE', 'PAUSED') order by id for update")
+                        + " and status in ('ACTIVE', 'PAUSED') order by id for no key update")
                 .execute(Tuple.of(tenantIds.toArray(String[]::new)))
                 .map(rows -> map(rows, row -> {
                     Channel channel = toChannel(row);
@@ -155,10 +157,11 @@ public class ChannelStore {
                 + " where id = $1").execute(Tuple.of(channelId, error)).replaceWithVoid();
     }
 
-    /** A send went through: the channel works again. */
-    public Uni<Void> recordHealthy(SqlClient tx, UUID channelId) {
-        return tx.preparedQuery("update channel set quality = 'GREEN' where id = $1 and quality <> 'GREEN'")
-                .execute(Tuple.of(channelId)).replaceWithVoid();
+    /** Sends went through these channels: they work again. */
+    public Uni<Void> recordHealthy(SqlClient tx, List<UUID> channelIds) {
+        return channelIds.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("update channel set quality = 'GREEN' where id = any($1) and quality <> 'GREEN'")
+                .execute(Tuple.of(channelIds.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     /** The provider asked to slow down: no send through the channel starts before {@code until}. */

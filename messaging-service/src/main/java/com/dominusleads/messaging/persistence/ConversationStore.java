@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Conversations: one per tenant and company, with the plan of channels and the step being tried. */
@@ -25,14 +27,33 @@ public class ConversationStore {
     static final String COLUMNS = "id, tenant_id, cnpj, company_name, selection_id, qualification_run_id, plan,"
             + " attempt, state, created_at, updated_at";
 
-    /** Creates the conversation unless the tenant has one with the company already (then empty). */
-    public Uni<Optional<Conversation>> create(SqlClient tx, Conversation conversation) {
-        return tx.preparedQuery("insert into conversation (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8,"
-                        + " $9, now(), now()) on conflict (tenant_id, cnpj) do nothing returning " + COLUMNS)
-                .execute(Tuple.from(List.of(conversation.id(), conversation.tenantId(), conversation.cnpj(),
-                        conversation.companyName(), conversation.selectionId(), conversation.qualificationRunId(),
-                        toJson(conversation.plan()), conversation.attempt(), conversation.state())))
-                .map(rows -> ChannelStore.first(rows).map(ConversationStore::toConversation));
+    /**
+     * Creates these conversations, in one statement, except those whose tenant has one with the company already; the
+     * result is the ids of those created. Each (tenant, company) at most once in {@code conversations}.
+     */
+    public Uni<Set<UUID>> createAll(SqlClient tx, List<Conversation> conversations) {
+        return conversations.isEmpty() ? Uni.createFrom().item(Set.of())
+                : tx.preparedQuery("insert into conversation (" + COLUMNS + ") select id, tenant_id, cnpj,"
+                        + " company_name, selection_id, qualification_run_id, plan::jsonb, attempt, state, now(), now()"
+                        + " from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
+                        + " $7::text[], $8::int[], $9::text[]) as c (id, tenant_id, cnpj, company_name, selection_id,"
+                        + " qualification_run_id, plan, attempt, state)"
+                        + " on conflict (tenant_id, cnpj) do nothing returning id")
+                .execute(Tuple.from(List.of(
+                        conversations.stream().map(Conversation::id).toArray(UUID[]::new),
+                        conversations.stream().map(Conversation::tenantId).toArray(String[]::new),
+                        conversations.stream().map(Conversation::cnpj).toArray(String[]::new),
+                        conversations.stream().map(Conversation::companyName).toArray(String[]::new),
+                        conversations.stream().map(Conversation::selectionId).toArray(String[]::new),
+                        conversations.stream().map(Conversation::qualificationRunId).toArray(String[]::new),
+                        conversations.stream().map(c -> toJson(c.plan()).encode()).toArray(String[]::new),
+                        conversations.stream().map(Conversation::attempt).toArray(Integer[]::new),
+                        conversations.stream().map(Conversation::state).toArray(String[]::new))))
+                .map(rows -> {
+                    Set<UUID> created = new HashSet<>();
+                    rows.forEach(row -> created.add(row.getUUID(0)));
+                    return created;
+                });
     }
 
     /** The conversation, locked until the transaction ends (its step and state change under this lock only). */
@@ -49,9 +70,15 @@ public class ConversationStore {
 
     /** Moves an open conversation to {@code state}; a closed one (replied, opted out, …) keeps its state. */
     public Uni<Void> updateIfOpen(SqlClient tx, UUID id, String state) {
-        return tx.preparedQuery("update conversation set state = $2, updated_at = now() where id = $1"
+        return updateIfOpen(tx, List.of(id), state);
+    }
+
+    /** {@link #updateIfOpen(SqlClient, UUID, String)} for many conversations in one statement. */
+    public Uni<Void> updateIfOpen(SqlClient tx, List<UUID> ids, String state) {
+        return ids.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("update conversation set state = $2, updated_at = now() where id = any($1)"
                         + " and state in ('CONTACTING', 'AWAITING_REPLY')")
-                .execute(Tuple.of(id, state)).replaceWithVoid();
+                .execute(Tuple.of(ids.toArray(UUID[]::new), state)).replaceWithVoid();
     }
 
     /**

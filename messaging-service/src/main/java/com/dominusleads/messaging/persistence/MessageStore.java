@@ -13,11 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Messages both ways. An outgoing one moves SCHEDULED → SENDING (recorded and claimed, before the provider call) →
@@ -37,29 +42,52 @@ public class MessageStore {
             + " case when m.status = 'SENDING' then m.not_before end as tried_at, c.cnpj, c.state";
     private static final String TRACKED = "m.id, m.tenant_id, m.conversation_id, c.cnpj, m.purpose, m.kind,"
             + " m.provider, m.address, m.status, m.attempt, m.provider_message_id";
+    /** {@link #TRACKED} as an update returns it: the company from its conversation, no join of the message again. */
+    private static final String TRACKED_UPDATED = TRACKED.replace("c.cnpj",
+            "(select c.cnpj from conversation c where c.id = m.conversation_id) as cnpj");
     private static final String VIEW = "id, conversation_id, direction, purpose, kind, provider, channel_id, address,"
             + " subject, body, status, attempt, provider_message_id, error_code, error, created_at, not_before,"
             + " sent_at, delivered_at";
 
     /** Records an outgoing message to be sent at {@code notBefore} (through {@code channelId}, or any of its kind). */
     public Uni<Void> schedule(SqlClient tx, PendingMessage message, Instant notBefore) {
-        return tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id, direction, purpose,"
+        return scheduleAll(tx, List.of(message), notBefore);
+    }
+
+    /** {@link #schedule} for many messages in one statement (a selection's first messages). */
+    public Uni<Void> scheduleAll(SqlClient tx, List<PendingMessage> messages, Instant notBefore) {
+        return messages.isEmpty() ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("insert into message (id, tenant_id, conversation_id, channel_id, direction, purpose,"
                         + " kind, address, subject, body, status, attempt, not_before)"
-                        + " values ($1, $2, $3, $4, 'OUT', $5, $6, $7, $8, $9, 'SCHEDULED', $10, $11)")
-                .execute(Tuple.from(Arrays.asList(message.id(), message.tenantId(), message.conversationId(),
-                        message.channelId(), message.purpose(), message.kind().name(), message.address(),
-                        message.subject(), message.body(), message.attempt(), utc(notBefore))))
+                        + " select id, tenant_id, conversation_id, channel_id, 'OUT', purpose, kind, address, subject,"
+                        + " body, 'SCHEDULED', attempt, $11 from unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[],"
+                        + " $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])"
+                        + " as m (id, tenant_id, conversation_id, channel_id, purpose, kind, address, subject, body,"
+                        + " attempt)")
+                .execute(Tuple.from(Arrays.asList(
+                        column(messages, PendingMessage::id, UUID[]::new),
+                        column(messages, PendingMessage::tenantId, String[]::new),
+                        column(messages, PendingMessage::conversationId, UUID[]::new),
+                        column(messages, PendingMessage::channelId, UUID[]::new),
+                        column(messages, PendingMessage::purpose, String[]::new),
+                        column(messages, message -> message.kind().name(), String[]::new),
+                        column(messages, PendingMessage::address, String[]::new),
+                        column(messages, PendingMessage::subject, String[]::new),
+                        column(messages, PendingMessage::body, String[]::new),
+                        column(messages, PendingMessage::attempt, Integer[]::new),
+                        utc(notBefore))))
                 .replaceWithVoid();
     }
 
     /**
      * Up to {@code limit} messages due by {@code horizon}, oldest first, locked (others skip them) until the
-     * transaction ends.
+     * transaction ends. Their conversations are joined to the messages claimed only: on a burst's stale statistics
+     * the planner joined every due message before keeping the first (bench messaging: 20,000 at a time).
      */
     public Uni<List<PendingMessage>> lockDue(SqlClient tx, Instant horizon, int limit) {
-        return tx.preparedQuery("select " + PENDING + " from message m left join conversation c"
-                        + " on c.id = m.conversation_id where m.status = 'SCHEDULED' and m.not_before <= $1"
-                        + " order by m.not_before limit $2 for update of m skip locked")
+        return tx.preparedQuery("select " + PENDING + " from (select * from message where status = 'SCHEDULED'"
+                        + " and not_before <= $1 order by not_before limit $2 for update skip locked) m"
+                        + " left join conversation c on c.id = m.conversation_id order by m.not_before")
                 .execute(Tuple.of(utc(horizon), limit))
                 .map(rows -> ChannelStore.map(rows, MessageStore::toPending));
     }
@@ -76,17 +104,25 @@ public class MessageStore {
 
     /**
      * Records that each message is being tried ({@link PendingMessage#tried}) through its channel at its slot, with
-     * a lease: the idempotency record, committed before any provider call.
+     * a lease: the idempotency record, committed before any provider call. One statement for the whole round. The
+     * messages are this transaction's claim ({@link #lockDue}): still SCHEDULED under its locks, so they are found by
+     * id alone (a status condition let the planner read every scheduled message, on a burst's stale statistics).
      */
     public Uni<Void> markSending(SqlClient tx, List<PendingMessage> tries, Function<UUID, Provider> providerOfChannel,
                                  Duration lease) {
         return tries.isEmpty() ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("update message set status = 'SENDING', channel_id = $2, provider = $3,"
-                        + " not_before = $4, first_try_at = coalesce(first_try_at, $4), claimed_until = $5,"
-                        + " send_tries = $6, updated_at = now() where id = $1 and status = 'SCHEDULED'")
-                .executeBatch(tries.stream().map(message -> Tuple.from(List.of(message.id(), message.channelId(),
-                        providerOfChannel.apply(message.channelId()).name(), utc(message.triedAt()), utc(message.triedAt().plus(lease)),
-                        message.sendTries()))).toList())
+                : tx.preparedQuery("update message m set status = 'SENDING', channel_id = t.channel_id,"
+                        + " provider = t.provider, not_before = t.at, first_try_at = coalesce(m.first_try_at, t.at),"
+                        + " claimed_until = t.at + $5 * interval '1 millisecond', send_tries = t.tries,"
+                        + " updated_at = now() from unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[],"
+                        + " $6::int[]) as t (id, channel_id, provider, at, tries) where m.id = t.id")
+                .execute(Tuple.from(Arrays.asList(
+                        column(tries, PendingMessage::id, UUID[]::new),
+                        column(tries, PendingMessage::channelId, UUID[]::new),
+                        column(tries, message -> providerOfChannel.apply(message.channelId()).name(), String[]::new),
+                        column(tries, message -> utc(message.triedAt()), OffsetDateTime[]::new),
+                        lease.toMillis(),
+                        column(tries, PendingMessage::sendTries, Integer[]::new))))
                 .replaceWithVoid();
     }
 
@@ -122,25 +158,28 @@ public class MessageStore {
 
     /**
      * Of these messages claimed for sending, cancels those that must not go out any more (their conversation ended,
-     * or the contact is suppressed since they were claimed); the others, still to send, are returned.
+     * or the contact is suppressed since they were claimed); the others, still to send, are returned. The messages
+     * are looked up by id ({@code offset 0} fences the look-up): on a burst's stale statistics the planner read every
+     * message being sent for each check instead (bench messaging).
      */
-    public Uni<java.util.Set<UUID>> stillToSend(SqlClient tx, List<PendingMessage> claimed) {
+    public Uni<Set<UUID>> stillToSend(SqlClient tx, List<PendingMessage> claimed) {
         return tx.preparedQuery("with claimed (id, tries) as (select * from unnest($1::uuid[], $2::int[])),"
+                        + " current as (select m.id, m.send_tries, m.purpose = 'OUTREACH'"
+                        + " and (c.state not in ('CONTACTING', 'AWAITING_REPLY')"
+                        + " or exists (select 1 from suppression s where s.tenant_id in (m.tenant_id, '*')"
+                        + " and (s.address = m.address or (s.tenant_id = m.tenant_id and s.cnpj = c.cnpj)))) as stop"
+                        + " from claimed k cross join lateral (select * from message m where m.id = k.id offset 0) m"
+                        + " left join conversation c on c.id = m.conversation_id"
+                        + " where m.status = 'SENDING' and m.send_tries = k.tries),"
                         + " stopped as (update message m set status = 'CANCELLED', claimed_until = null,"
                         + " error = 'stopped before sending: the contact opted out or the company replied',"
-                        + " updated_at = now() from claimed k left join message old on old.id = k.id"
-                        + " left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = k.id and m.status = 'SENDING' and m.send_tries = k.tries"
-                        + " and m.purpose = 'OUTREACH' and (c.state not in ('CONTACTING', 'AWAITING_REPLY')"
-                        + " or exists (select 1 from suppression s where s.tenant_id in (m.tenant_id, '*')"
-                        + " and (s.address = m.address or (s.tenant_id = m.tenant_id and s.cnpj = c.cnpj))))"
-                        + " returning m.id)"
-                        + " select m.id from message m join claimed k on k.id = m.id where m.status = 'SENDING'"
-                        + " and m.send_tries = k.tries and m.id not in (select id from stopped)")
+                        + " updated_at = now() from current k where k.stop and m.id = k.id and m.status = 'SENDING'"
+                        + " and m.send_tries = k.send_tries)"
+                        + " select id from current where not coalesce(stop, false)")
                 .execute(Tuple.of(claimed.stream().map(PendingMessage::id).toArray(UUID[]::new),
                         claimed.stream().map(PendingMessage::sendTries).toArray(Integer[]::new)))
                 .map(rows -> {
-                    java.util.Set<UUID> ids = new java.util.HashSet<>();
+                    Set<UUID> ids = new HashSet<>();
                     rows.forEach(row -> ids.add(row.getUUID(0)));
                     return ids;
                 });
@@ -163,17 +202,34 @@ public class MessageStore {
     }
 
     /**
-     * The provider took the message: SENT with its id, from SENDING, or from SCHEDULED when a later try was scheduled
-     * because reconciliation did not find this one (the answer or status came late: the provider has it, so the next
-     * try, stopped at its gate, never goes). Empty when it was sent already (applied before).
+     * Locks these messages, in id order, until the transaction ends. A transaction that changes several messages
+     * (a batch of send answers, or of statuses) takes them all first, in the one order every such transaction
+     * follows: answers and status webhooks marking the same sends sent at once deadlocked otherwise.
      */
-    public Uni<Optional<Tracked>> markSent(SqlClient tx, UUID id, String providerMessageId) {
-        return tx.preparedQuery("update message m set status = 'SENT', provider_message_id = $2, sent_at = now(),"
-                        + " claimed_until = null, error = null, updated_at = now() from message old"
-                        + " left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = $1 and old.id = m.id and m.status in ('SENDING', 'SCHEDULED') returning " + TRACKED)
-                .execute(Tuple.of(id, providerMessageId))
-                .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
+    public Uni<Void> lock(SqlClient tx, List<UUID> ids) {
+        return ids.size() < 2 ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("select id from message where id = any($1) order by id for no key update")
+                .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWithVoid();
+    }
+
+    /**
+     * The provider took these messages: SENT, each with its provider id (whichever try it was: the provider has it),
+     * from SENDING, or from SCHEDULED when a later try was scheduled because reconciliation did not find this one (the
+     * answer or status came late: the next try, stopped at its gate, never goes). The result holds those moved; the
+     * others were applied before (a status webhook got there first).
+     */
+    public Uni<List<Tracked>> markSent(SqlClient tx, List<UUID> ids, List<String> providerMessageIds) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of())
+                : tx.preparedQuery("update message m set status = 'SENT', provider_message_id = k.provider_id,"
+                        + " sent_at = now(), claimed_until = null, error = null, updated_at = now()"
+                        + " from unnest($1::uuid[], $2::text[]) as k (id, provider_id)"
+                        + " where m.id = k.id and m.status in ('SENDING', 'SCHEDULED') returning " + TRACKED_UPDATED)
+                .execute(Tuple.of(ids.toArray(UUID[]::new), providerMessageIds.toArray(String[]::new)))
+                .map(rows -> ChannelStore.map(rows, MessageStore::toTracked));
+    }
+
+    /** A status move: from one of {@code from} to {@code status}; {@code tryFence}, when set, only at that try. */
+    public record Move(UUID id, List<String> from, String status, String errorCode, String error, Integer tryFence) {
     }
 
     /**
@@ -183,34 +239,72 @@ public class MessageStore {
      */
     public Uni<Optional<Tracked>> move(SqlClient tx, UUID id, List<String> from, String status, String errorCode,
                                        String error, Integer tryFence) {
-        return tx.preparedQuery("update message m set status = $3, error_code = coalesce($4, m.error_code),"
-                        + " error = coalesce($5, m.error), claimed_until = null,"
-                        + " sent_at = case when m.sent_at is null and $3 in ('SENT', 'DELIVERED', 'READ') then now()"
-                        + " else m.sent_at end,"
-                        + " delivered_at = case when $3 in ('DELIVERED', 'READ') then coalesce(m.delivered_at, now())"
-                        + " else m.delivered_at end, updated_at = now()"
-                        + " from message old left join conversation c on c.id = old.conversation_id"
-                        + " where m.id = $1 and old.id = m.id and m.status = any($2)"
-                        + " and ($6::int is null or m.send_tries = $6) returning " + TRACKED)
-                .execute(Tuple.from(Arrays.asList(id, from.toArray(String[]::new), status, errorCode, error,
-                        tryFence)))
-                .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
+        return moveAll(tx, List.of(new Move(id, from, status, errorCode, error, tryFence)))
+                .map(moved -> moved.stream().findFirst());
     }
 
-    /** Adopts the provider's id for a message whose send answer was lost (a status named it by our id). */
-    public Uni<Void> adoptProviderId(SqlClient tx, UUID id, String providerMessageId) {
-        return tx.preparedQuery("update message set provider_message_id = $2 where id = $1"
-                        + " and provider_message_id is null").execute(Tuple.of(id, providerMessageId)).replaceWithVoid();
+    /** {@link #move} for many messages, each at most once, in one statement; the result holds those moved. */
+    public Uni<List<Tracked>> moveAll(SqlClient tx, List<Move> moves) {
+        return moves.isEmpty() ? Uni.createFrom().item(List.of())
+                : tx.preparedQuery("update message m set status = k.status,"
+                        + " error_code = coalesce(k.error_code, m.error_code), error = coalesce(k.error, m.error),"
+                        + " claimed_until = null,"
+                        + " sent_at = case when m.sent_at is null and k.status in ('SENT', 'DELIVERED', 'READ') then now()"
+                        + " else m.sent_at end,"
+                        + " delivered_at = case when k.status in ('DELIVERED', 'READ') then coalesce(m.delivered_at, now())"
+                        + " else m.delivered_at end, updated_at = now()"
+                        + " from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])"
+                        + " as k (id, from_statuses, status, error_code, error, try_fence)"
+                        + " where m.id = k.id and m.status = any(string_to_array(k.from_statuses, ','))"
+                        + " and (k.try_fence is null or m.send_tries = k.try_fence) returning " + TRACKED_UPDATED)
+                .execute(Tuple.from(Arrays.asList(
+                        column(moves, Move::id, UUID[]::new),
+                        column(moves, move -> String.join(",", move.from()), String[]::new),
+                        column(moves, Move::status, String[]::new),
+                        column(moves, Move::errorCode, String[]::new),
+                        column(moves, Move::error, String[]::new),
+                        column(moves, Move::tryFence, Integer[]::new))))
+                .map(rows -> ChannelStore.map(rows, MessageStore::toTracked));
     }
 
     /** The outgoing message a provider id or our own id names, among {@code tenantId}'s. */
     public Uni<Optional<Tracked>> track(SqlClient tx, String tenantId, Provider provider, String providerMessageId,
                                         UUID messageId) {
-        return tx.preparedQuery("select " + TRACKED + " from message m left join conversation c"
-                        + " on c.id = m.conversation_id where m.tenant_id = $1 and m.direction = 'OUT'"
-                        + " and ((m.provider = $2 and m.provider_message_id = $3) or m.id = $4) limit 1")
-                .execute(Tuple.of(tenantId, provider.name(), providerMessageId, messageId))
-                .map(rows -> ChannelStore.first(rows).map(MessageStore::toTracked));
+        return trackAll(tx, tenantId, List.of(new Reference(provider, providerMessageId, messageId)))
+                .map(List::getFirst);
+    }
+
+    /** How a provider names one of our outgoing messages: by its id, and by ours when it echoes it. */
+    public record Reference(Provider provider, String providerMessageId, UUID messageId) {
+    }
+
+    /**
+     * {@link #track} for many references in one statement: the result has one entry per reference, in order. Two
+     * lookups, each on its own index (the provider's id, unique per tenant; ours): with their OR, or with the tenant
+     * and direction beside our id, the planner, on a fresh tenant's statistics, scanned the tenant's whole index of
+     * outgoing messages for each (bench messaging). Both are fenced ({@code offset 0}) so that the tenant and
+     * direction checks, applied after, cannot steer them to that index.
+     */
+    public Uni<List<Optional<Tracked>>> trackAll(SqlClient tx, String tenantId, List<Reference> references) {
+        return tx.preparedQuery("select k.ord, t.* from unnest($2::text[], $3::text[], $4::uuid[]) with ordinality"
+                        + " as k (provider, provider_message_id, id, ord) cross join lateral ("
+                        + "(select * from (select " + TRACKED + ", m.direction from message m"
+                        + " left join conversation c on c.id = m.conversation_id where m.tenant_id = $1"
+                        + " and m.provider = k.provider and m.provider_message_id = k.provider_message_id offset 0)"
+                        + " by_provider where direction = 'OUT')"
+                        + " union all (select * from (select " + TRACKED + ", m.direction from message m"
+                        + " left join conversation c on c.id = m.conversation_id where m.id = k.id offset 0) by_id"
+                        + " where tenant_id = $1 and direction = 'OUT') limit 1) t")
+                .execute(Tuple.of(tenantId,
+                        column(references, reference -> reference.provider().name(), String[]::new),
+                        column(references, Reference::providerMessageId, String[]::new),
+                        column(references, Reference::messageId, UUID[]::new)))
+                .map(rows -> {
+                    List<Optional<Tracked>> found = new ArrayList<>(Collections.nCopies(references.size(),
+                            Optional.empty()));
+                    rows.forEach(row -> found.set(row.getLong("ord").intValue() - 1, Optional.of(toTracked(row))));
+                    return found;
+                });
     }
 
     /**
@@ -287,6 +381,11 @@ public class MessageStore {
                 row.getString("error_code"), row.getString("error"), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("not_before")), instant(row.getOffsetDateTime("sent_at")),
                 instant(row.getOffsetDateTime("delivered_at")));
+    }
+
+    /** One column of {@code rows} as an array, for {@code unnest}. */
+    private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     static OffsetDateTime utc(Instant instant) {

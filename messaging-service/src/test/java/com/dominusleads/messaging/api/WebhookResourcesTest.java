@@ -244,7 +244,7 @@ class WebhookResourcesTest {
         final List<Map.Entry<UUID, List<String>>> accepted = new ArrayList<>();
 
         RecordingProcessor() {
-            super(null, null, null, null, null, null, null, null, null, null);   // accept is overridden
+            super(null, null, null, null, null, null, null, null, null);   // accept is overridden
         }
 
         @Override
