@@ -88,7 +88,8 @@ public final class Components {
                 stack.providerSimulatorUrl() + " (Meta /v21.0, Twilio /2010-04-01, Evolution; admin /_simulator)",
                 "any Meta token and Twilio AC… account; Evolution apikey evolution-api-key-local; admin: no auth",
                 () -> ProviderSimulatorProcess.prepare(stack.home(), state.work(ProviderSimulatorProcess.NAME), port,
-                        LocalStack.PROVIDER_SIMULATOR_SEED, stack.mailPorts(), ProviderSimulatorProcess.Latency.DEMO));
+                        LocalStack.PROVIDER_SIMULATOR_SEED, stack.mailPorts(), ProviderSimulatorProcess.Latency.DEMO,
+                        QuarkusService.JvmProfile.QUICK_START));
     }
 
     public Component keycloak() {

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class QuarkusService {
 
-    /** How the JVM of a service is tuned. */
+    /** How the JVM of a service (or of a simulator standing in for a provider beside it) is tuned. */
     public enum JvmProfile {
         /** The local run: seven services start at once on a laptop, so the JIT stops at C1 and heaps stay small. */
         QUICK_START("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
@@ -24,6 +24,11 @@ public final class QuarkusService {
 
         JvmProfile(String... options) {
             this.options = List.of(options);
+        }
+
+        /** The JVM options, heap limits included. */
+        List<String> options() {
+            return options;
         }
     }
 

@@ -30,17 +30,30 @@ final class SimulatorProcess {
     /** As above, with a heap of at most {@code maxHeap} (e.g. {@code 512m}) for a simulator that logs a lot. */
     static ProcessSpec prepare(StackHome home, String name, String mainClass, Path workDir, int port,
                                List<String> arguments, String maxHeap) {
+        // A few MB of state and loopback traffic only: the smallest JVM that serves it.
+        return prepare(home, name, mainClass, workDir, port, arguments,
+                List.of("-Xms16m", "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** As above, with these JVM options (heap included): a benchmark's stand-in runs as fast as the services. */
+    static ProcessSpec prepare(StackHome home, String name, String mainClass, Path workDir, int port,
+                               List<String> arguments, QuarkusService.JvmProfile profile) {
+        return prepare(home, name, mainClass, workDir, port, arguments, profile.options());
+    }
+
+    private static ProcessSpec prepare(StackHome home, String name, String mainClass, Path workDir, int port,
+                                       List<String> arguments, List<String> jvmOptions) {
         Path target = home.root().resolve("deploy").resolve(name).resolve("target");
         Path jar = target.resolve("dominus-" + name + ".jar");
         Path lib = target.resolve("lib");
         if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
             throw new IllegalStateException(jar + " or " + lib + " is missing: build first with ./dominus build");
         }
-        // A few MB of state and loopback traffic only: the smallest JVM that serves it. Headless: no server has a
-        // display (the provider simulator draws its QR codes in memory).
-        List<String> command = new ArrayList<>(List.of(JavaRuntime.java(), "-Xms16m", "-Xmx" + maxHeap, "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true", "-cp", jar + File.pathSeparator + lib + "/*",
-                mainClass, "--port", String.valueOf(port)));
+        // Headless: no server has a display (the provider simulator draws its QR codes in memory).
+        List<String> command = new ArrayList<>(List.of(JavaRuntime.java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Djava.awt.headless=true", "-cp", jar + File.pathSeparator + lib + "/*", mainClass,
+                "--port", String.valueOf(port)));
         command.addAll(arguments);
         return new ProcessSpec(name, command, workDir, Map.of(), URI.create("http://127.0.0.1:" + port + "/health"));
     }

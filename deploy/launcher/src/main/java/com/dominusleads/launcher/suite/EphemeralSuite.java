@@ -218,7 +218,7 @@ public final class EphemeralSuite implements AutoCloseable {
         }
         launch(ProviderSimulatorProcess.prepare(home, Owner.scratchDirectory(ProviderSimulatorProcess.NAME),
                 providerSimulatorPort, LocalStack.PROVIDER_SIMULATOR_SEED, mail,
-                ProviderSimulatorProcess.Latency.QUICK));
+                ProviderSimulatorProcess.Latency.QUICK, profile));
     }
 
     private boolean started(String name) {
