@@ -11,6 +11,7 @@ import com.dominusleads.messaging.provider.ProviderEvent;
 import com.dominusleads.messaging.provider.SendResult;
 import com.dominusleads.messaging.provider.meta.MetaClient;
 import com.dominusleads.providersimulator.Send;
+import com.dominusleads.servicekit.tenancy.TenantTransactions;
 import com.dominusleads.testsupport.ApicurioTestResource;
 import com.dominusleads.testsupport.KafkaTestResource;
 import com.dominusleads.testsupport.PostgresTestResource;
@@ -66,6 +67,12 @@ class SendSafetyTest {
 
     @Inject
     Channels channelAdmin;
+
+    @Inject
+    StatusUpdates statuses;
+
+    @Inject
+    TenantTransactions transactions;
 
     /** What a reconciliation that did not find try 1 leaves: the message scheduled again (here for later). */
     private void rescheduledAfterReconciliation(UUID message) {
@@ -265,5 +272,37 @@ class SendSafetyTest {
         assertThat(fixture.database().count("select count(*) from message where direction = 'IN'"
                 + " and provider_message_id = 'SM00000000000000000000000000000001' and tenant_id in ($1, $2)",
                 first, second)).isEqualTo(2);
+    }
+
+    @Test
+    void statusesAppliedTogetherCountEachSendOnceAndMoveOnlyForward() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009014", 10);
+        Channel through = channel(sms);
+        UUID read = fixture.recordedSend(tenant, sms, "+5511987653014", "Olá", Instant.now().plusSeconds(60));
+        UUID delivered = fixture.recordedSend(tenant, sms, "+5511987653015", "Olá", Instant.now().plusSeconds(60));
+        // Both answers were lost (SENDING); their statuses come in one batch, one message's out of order.
+        List<StatusUpdates.Status> batch = List.of(
+                status(through, "SM0000000000000000000000000000014", read, DeliveryStatus.SENT),
+                status(through, "SM0000000000000000000000000000014", read, DeliveryStatus.DELIVERED),
+                status(through, "SM0000000000000000000000000000015", delivered, DeliveryStatus.DELIVERED),
+                status(through, "SM0000000000000000000000000000014", read, DeliveryStatus.READ),
+                status(through, "SM0000000000000000000000000000015", delivered, DeliveryStatus.SENT));
+
+        transactions.forTenant(tenant, tx -> statuses.apply(tx, tenant, batch)).await().atMost(WAIT);
+
+        assertThat(fixture.messageStatus(read)).isEqualTo("READ");
+        assertThat(fixture.messageStatus(delivered)).isEqualTo("DELIVERED");
+        assertThat(fixture.outbox(tenant, "message.sent")).isEqualTo(2);
+        // DELIVERED and READ for the first, DELIVERED for the second; the late SENT moves nothing back.
+        assertThat(fixture.outbox(tenant, "message.status-changed")).isEqualTo(3);
+        assertThat(fixture.database().count("select count(*) from message where tenant_id = $1"
+                + " and provider_message_id is not null", tenant)).isEqualTo(2);
+    }
+
+    private static StatusUpdates.Status status(Channel channel, String providerId, UUID message,
+                                               DeliveryStatus status) {
+        return new StatusUpdates.Status(channel, new ProviderEvent.StatusUpdate(Provider.TWILIO, providerId, message,
+                status, null, null, Instant.now()));
     }
 }
