@@ -277,7 +277,7 @@ class SendSafetyTest {
     @Test
     void statusesAppliedTogetherCountEachSendOnceAndMoveOnlyForward() {
         String tenant = ServiceDatabase.newTenant();
-        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009014", 10);
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009016", 10);
         Channel through = channel(sms);
         UUID read = fixture.recordedSend(tenant, sms, "+5511987653014", "Olá", Instant.now().plusSeconds(60));
         UUID delivered = fixture.recordedSend(tenant, sms, "+5511987653015", "Olá", Instant.now().plusSeconds(60));
