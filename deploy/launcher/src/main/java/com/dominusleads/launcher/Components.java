@@ -89,7 +89,7 @@ public final class Components {
                 "any Meta token and Twilio AC… account; Evolution apikey evolution-api-key-local; admin: no auth",
                 () -> ProviderSimulatorProcess.prepare(stack.home(), state.work(ProviderSimulatorProcess.NAME), port,
                         LocalStack.PROVIDER_SIMULATOR_SEED, stack.mailPorts(), ProviderSimulatorProcess.Latency.DEMO,
-                        QuarkusService.JvmProfile.QUICK_START));
+                        false));
     }
 
     public Component keycloak() {

@@ -38,12 +38,11 @@ public final class ProviderSimulatorProcess {
      * Every mailbox of the GreenMail on {@code mail} is a contact: whatever messaging-service mails there is answered
      * from that mailbox (read over IMAP, replies sent over SMTP). The configuration is written to the work directory,
      * where it can be read; changes made at runtime through {@code /_simulator/config} last until the next start.
-     * With {@link QuarkusService.JvmProfile#THROUGHPUT} (benchmarks) it runs with the services' full JIT: on a small
-     * machine a stand-in held at C1 takes the CPU the service under measurement needs.
+     * {@code fullJit} (benchmarks) runs it as the services are measured ({@link QuarkusService.JvmProfile#THROUGHPUT}):
+     * on a small machine a stand-in held at C1 takes the CPU the service under measurement needs.
      */
     public static ProcessSpec prepare(StackHome home, Path workDir, int port, long seed,
-                                      MailServerProcess.MailPorts mail, Latency latency,
-                                      QuarkusService.JvmProfile profile) {
+                                      MailServerProcess.MailPorts mail, Latency latency, boolean fullJit) {
         ObjectNode config = new ObjectMapper().createObjectNode();
         ObjectNode email = config.putObject("email");
         email.put("smtpHost", "127.0.0.1").put("smtpPort", mail.smtp())
@@ -62,8 +61,9 @@ public final class ProviderSimulatorProcess {
         // It keeps every send and webhook (bodies included) until a reset: a benchmark's tens of thousands of sends
         // and their statuses outgrow the other simulators' 128 MB.
         List<String> arguments = List.of("--seed", String.valueOf(seed), "--config", configFile.toString());
-        return profile == QuarkusService.JvmProfile.THROUGHPUT
-                ? SimulatorProcess.prepare(home, NAME, MAIN_CLASS, workDir, port, arguments, profile)
+        return fullJit
+                ? SimulatorProcess.prepare(home, NAME, MAIN_CLASS, workDir, port, arguments,
+                        QuarkusService.JvmProfile.THROUGHPUT)
                 : SimulatorProcess.prepare(home, NAME, MAIN_CLASS, workDir, port, arguments, "512m");
     }
 }

@@ -70,12 +70,19 @@ public class InboundProcessor {
 
     /**
      * Applies {@code events}, received through {@code channel}, in one transaction; idempotent. Done once committed.
-     * Under load the transaction is shared with the tenant's other reports arriving meanwhile ({@link Batches}): two
-     * status webhooks come back per send. A shared transaction that fails is applied again report by report, so a
-     * report that cannot be applied fails alone (and its provider sends it again).
+     * Under load a report of statuses only shares its transaction with the tenant's other such reports arriving
+     * meanwhile ({@link Batches}): two status webhooks come back per send. They lock their messages, in id order,
+     * before anything else. A report with a reply or a connection change, which lock conversations or the channel,
+     * goes alone. A shared transaction that fails is applied again report by report, so a report that cannot be
+     * applied fails alone (and its provider sends it again).
      */
     public Uni<Void> accept(Channel channel, List<ProviderEvent> events) {
-        return events.isEmpty() ? Uni.createFrom().voidItem() : batches.submit(new Received(channel, events));
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Received report = new Received(channel, events);
+        return events.stream().allMatch(ProviderEvent.StatusUpdate.class::isInstance) ? batches.submit(report)
+                : transactions.forTenant(channel.tenantId(), tx -> apply(tx, channel.tenantId(), List.of(report)));
     }
 
     private Uni<Void> applyBatch(List<Batches.Item<Received, Void>> batch) {

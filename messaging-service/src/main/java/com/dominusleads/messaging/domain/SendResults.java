@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,19 +62,18 @@ public class SendResults {
     public record Answer(PendingMessage message, Channel channel, SendResult result) {
     }
 
-    /** Applies the answer to try {@code message.sendTries()} of {@code message} through {@code channel}. */
-    public Uni<Void> apply(SqlClient tx, PendingMessage message, Channel channel, SendResult result) {
-        return applyAll(tx, List.of(new Answer(message, channel, result)));
-    }
-
     /**
      * Applies answers of one transaction: the accepted ones together, in four statements however many there are
-     * (most answers under load are), then the others one by one, in order.
+     * (most answers under load are), then the others one by one, in order. A channel that also failed or was
+     * throttled in the batch is not marked healthy by its accepted sends: the failure's hold stands.
      */
     public Uni<Void> applyAll(SqlClient tx, List<Answer> answers) {
         List<Answer> accepted = answers.stream().filter(answer -> answer.result() instanceof SendResult.Accepted)
                 .toList();
-        return sent(tx, accepted).chain(() -> Multi.createFrom().iterable(answers)
+        Set<UUID> troubled = answers.stream().filter(answer -> answer.result() instanceof SendResult.ChannelFailure
+                        || answer.result() instanceof SendResult.Throttled)
+                .map(answer -> answer.channel().id()).collect(Collectors.toSet());
+        return sent(tx, accepted, troubled).chain(() -> Multi.createFrom().iterable(answers)
                 .filter(answer -> !(answer.result() instanceof SendResult.Accepted))
                 .onItem().transformToUniAndConcatenate(answer -> applyOne(tx, answer))
                 .collect().last().replaceWithVoid());
@@ -82,7 +83,7 @@ public class SendResults {
         PendingMessage message = answer.message();
         Channel channel = answer.channel();
         return switch (answer.result()) {
-            case SendResult.Accepted accepted -> sent(tx, List.of(answer));
+            case SendResult.Accepted accepted -> throw new IllegalStateException("accepted answers go together");
             case SendResult.Unreachable unreachable -> fail(tx, message, SENT_OR_SENDING, message.sendTries(), unreachable.errorCode(),
                     unreachable.reason());
             case SendResult.Throttled throttled -> {
@@ -117,6 +118,10 @@ public class SendResults {
      * awaiting the reply, their channels healthy, and their message.sent events. The first answer of a message counts.
      */
     public Uni<Void> sent(SqlClient tx, List<Answer> accepted) {
+        return sent(tx, accepted, Set.of());
+    }
+
+    private Uni<Void> sent(SqlClient tx, List<Answer> accepted, Set<UUID> troubled) {
         if (accepted.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -132,7 +137,8 @@ public class SendResults {
                     List<UUID> awaitingReply = applied.stream().map(Answer::message)
                             .filter(message -> message.conversationId() != null && message.outreach())
                             .map(PendingMessage::conversationId).distinct().toList();
-                    List<UUID> healthy = applied.stream().map(answer -> answer.channel().id()).distinct().toList();
+                    List<UUID> healthy = applied.stream().map(answer -> answer.channel().id())
+                            .filter(channel -> !troubled.contains(channel)).distinct().toList();
                     return conversations.updateIfOpen(tx, awaitingReply, Conversation.AWAITING_REPLY)
                             .chain(() -> channels.recordHealthy(tx, healthy))
                             .chain(() -> events.sent(tx, marked));

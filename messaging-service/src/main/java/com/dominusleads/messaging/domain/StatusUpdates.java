@@ -72,10 +72,9 @@ public class StatusUpdates {
                         }
                         rounds.get(round).add(new Tracking(statuses.get(i), message.get()));
                     }
-                    Uni<Void> chain = messages.lock(tx, List.copyOf(seen.keySet()))
-                            .chain(() -> sentFirst(tx, rounds.isEmpty() ? List.of() : rounds.getFirst()));
+                    Uni<Void> chain = messages.lock(tx, List.copyOf(seen.keySet()));
                     for (List<Tracking> round : rounds) {
-                        chain = chain.chain(() -> apply(tx, round));
+                        chain = chain.chain(() -> recordSent(tx, round)).chain(() -> apply(tx, round));
                     }
                     return chain;
                 });
@@ -88,13 +87,13 @@ public class StatusUpdates {
     }
 
     /**
-     * Messages still SENDING when their first status came, but for a failure: the provider has them although their
-     * answer was never recorded, so they count as sent, once, with the provider's id. Likewise SCHEDULED: a later try
-     * was scheduled because reconciliation did not find this one, and the next try stops at its gate. (Later statuses
-     * of the same message find it sent.)
+     * Messages not recorded sent when their statuses were looked up (SENDING, or SCHEDULED: a later try was scheduled
+     * because reconciliation did not find this one), reported anything but failed in this round: the provider has
+     * them although their answer was never recorded, so they count as sent, once, with the provider's id. Every round
+     * asks: a message's first statuses may be failures that leave it scheduled ({@code markSent} moves it once).
      */
-    private Uni<Void> sentFirst(SqlClient tx, List<Tracking> first) {
-        return results.sent(tx, first.stream()
+    private Uni<Void> recordSent(SqlClient tx, List<Tracking> round) {
+        return results.sent(tx, round.stream()
                 .filter(tracking -> RECORDED_BEFORE_SENT.contains(tracking.message().status())
                         && tracking.status() != DeliveryStatus.FAILED)
                 .map(tracking -> new SendResults.Answer(pending(tracking.message()), tracking.received().channel(),
@@ -103,8 +102,8 @@ public class StatusUpdates {
     }
 
     /**
-     * One round: DELIVERED and READ moved together with their events; SENT moves only from SENDING, which
-     * {@link #sentFirst} has already done; FAILED one by one (fallback, opt-outs).
+     * One round: DELIVERED and READ moved together with their events; SENT moves only from SENDING or SCHEDULED,
+     * which {@link #recordSent} has already done; FAILED one by one (fallback, opt-outs).
      */
     private Uni<Void> apply(SqlClient tx, List<Tracking> round) {
         List<MessageStore.Move> forward = round.stream()

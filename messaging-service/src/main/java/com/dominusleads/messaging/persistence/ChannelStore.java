@@ -104,7 +104,8 @@ public class ChannelStore {
      * The active and paused channels of {@code tenantIds}, locked in id order until the transaction ends: their slots and daily
      * counts change under these locks only, so instances dispatching for the same tenant take turns. A no-key lock
      * (the slots are no key): it does not wait for, nor hold up, the key-share locks that recording a message through
-     * the channel takes (its foreign key), so answers and status webhooks never queue behind a dispatch round.
+     * the channel takes (its foreign key). Answers that update the channel itself (a throttle, a failure, health)
+     * still wait for the round.
      */
     public Uni<List<Live>> lockLive(SqlClient tx, List<String> tenantIds) {
         return tx.preparedQuery("select " + COLUMNS + ", next_slot_at from channel where tenant_id = any($1)"

@@ -107,17 +107,35 @@ public class ConversationStore {
                 .map(rows -> ChannelStore.first(rows).map(ConversationStore::toConversation));
     }
 
-    /** A page of the tenant's conversations, newest first, optionally of one state, company or selection. */
+    /**
+     * A page of the tenant's conversations, newest first, optionally of one state, company or selection. Only the
+     * filters given are in the statement: the service runs generic plans (application.properties), and a generic plan
+     * of "($n is null or cnpj = $n)" could not use the company's index.
+     */
     public Uni<List<Conversation>> list(SqlClient tx, String tenantId, String state, String cnpj, String selectionId,
                                         Instant before, UUID beforeId, int limit) {
-        return tx.preparedQuery("select " + COLUMNS + " from conversation where tenant_id = $1"
-                        + " and ($2::text is null or state = $2) and ($3::text is null or cnpj = $3)"
-                        + " and ($4::text is null or selection_id = $4)"
-                        + " and ($5::timestamptz is null or (created_at, id) < ($5, $6))"
-                        + " order by created_at desc, id desc limit $7")
-                .execute(Tuple.from(Arrays.asList(tenantId, state, cnpj, selectionId,
-                        before == null ? null : before.atOffset(ZoneOffset.UTC), beforeId, limit)))
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from conversation where tenant_id = $1");
+        List<Object> values = new ArrayList<>(List.of(tenantId));
+        filter(sql, values, "state = ", state);
+        filter(sql, values, "cnpj = ", cnpj);
+        filter(sql, values, "selection_id = ", selectionId);
+        if (before != null) {
+            values.add(before.atOffset(ZoneOffset.UTC));
+            values.add(beforeId);
+            sql.append(" and (created_at, id) < ($").append(values.size() - 1).append(", $").append(values.size())
+                    .append(")");
+        }
+        values.add(limit);
+        sql.append(" order by created_at desc, id desc limit $").append(values.size());
+        return tx.preparedQuery(sql.toString()).execute(Tuple.from(values))
                 .map(rows -> ChannelStore.map(rows, ConversationStore::toConversation));
+    }
+
+    private static void filter(StringBuilder sql, List<Object> values, String condition, String value) {
+        if (value != null) {
+            values.add(value);
+            sql.append(" and ").append(condition).append('$').append(values.size());
+        }
     }
 
     static JsonArray toJson(ContactPlan plan) {

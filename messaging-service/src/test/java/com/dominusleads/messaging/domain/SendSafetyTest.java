@@ -300,6 +300,23 @@ class SendSafetyTest {
                 + " and provider_message_id is not null", tenant)).isEqualTo(2);
     }
 
+    @Test
+    void aDeliveredStatusAfterAFailureInTheSameBatchStillCountsAMessageScheduledAgainAsSent() {
+        String tenant = ServiceDatabase.newTenant();
+        ChannelInfo sms = fixture.twilio(tenant, ChannelKind.SMS, "+5511940009017", 10);
+        UUID message = fixture.recordedSend(tenant, sms, "+5511987653016", "Olá", Instant.now().plusSeconds(60));
+        rescheduledAfterReconciliation(message);
+        List<StatusUpdates.Status> outOfOrder = List.of(
+                status(channel(sms), "SM0000000000000000000000000000016", message, DeliveryStatus.FAILED),
+                status(channel(sms), "SM0000000000000000000000000000016", message, DeliveryStatus.DELIVERED));
+
+        transactions.forTenant(tenant, tx -> statuses.apply(tx, tenant, outOfOrder)).await().atMost(WAIT);
+
+        // The failure found it scheduled again and left it; the delivery says the provider had it all along.
+        assertThat(fixture.messageStatus(message)).isEqualTo("DELIVERED");
+        assertThat(fixture.outbox(tenant, "message.sent")).isEqualTo(1);
+    }
+
     private static StatusUpdates.Status status(Channel channel, String providerId, UUID message,
                                                DeliveryStatus status) {
         return new StatusUpdates.Status(channel, new ProviderEvent.StatusUpdate(Provider.TWILIO, providerId, message,

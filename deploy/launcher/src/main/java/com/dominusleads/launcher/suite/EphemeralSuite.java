@@ -218,7 +218,8 @@ public final class EphemeralSuite implements AutoCloseable {
         }
         launch(ProviderSimulatorProcess.prepare(home, Owner.scratchDirectory(ProviderSimulatorProcess.NAME),
                 providerSimulatorPort, LocalStack.PROVIDER_SIMULATOR_SEED, mail,
-                ProviderSimulatorProcess.Latency.QUICK, profile));
+                ProviderSimulatorProcess.Latency.QUICK,
+                profile == QuarkusService.JvmProfile.THROUGHPUT));
     }
 
     private boolean started(String name) {
