@@ -63,7 +63,7 @@ public final class ProviderSimulatorProcess {
         List<String> arguments = List.of("--seed", String.valueOf(seed), "--config", configFile.toString());
         return fullJit
                 ? SimulatorProcess.prepare(home, NAME, MAIN_CLASS, workDir, port, arguments,
-                        QuarkusService.JvmProfile.THROUGHPUT)
+                        QuarkusService.JvmProfile.THROUGHPUT.options())
                 : SimulatorProcess.prepare(home, NAME, MAIN_CLASS, workDir, port, arguments, "512m");
     }
 }

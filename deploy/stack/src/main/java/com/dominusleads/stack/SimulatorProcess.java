@@ -37,12 +37,7 @@ final class SimulatorProcess {
 
     /** As above, with these JVM options (heap included): a benchmark's stand-in runs as fast as the services. */
     static ProcessSpec prepare(StackHome home, String name, String mainClass, Path workDir, int port,
-                               List<String> arguments, QuarkusService.JvmProfile profile) {
-        return prepare(home, name, mainClass, workDir, port, arguments, profile.options());
-    }
-
-    private static ProcessSpec prepare(StackHome home, String name, String mainClass, Path workDir, int port,
-                                       List<String> arguments, List<String> jvmOptions) {
+                               List<String> arguments, List<String> jvmOptions) {
         Path target = home.root().resolve("deploy").resolve(name).resolve("target");
         Path jar = target.resolve("dominus-" + name + ".jar");
         Path lib = target.resolve("lib");

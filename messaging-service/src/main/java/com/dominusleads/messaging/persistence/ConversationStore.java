@@ -39,15 +39,15 @@ public class ConversationStore {
                         + " qualification_run_id, plan, attempt, state)"
                         + " on conflict (tenant_id, cnpj) do nothing returning id")
                 .execute(Tuple.from(List.of(
-                        conversations.stream().map(Conversation::id).toArray(UUID[]::new),
-                        conversations.stream().map(Conversation::tenantId).toArray(String[]::new),
-                        conversations.stream().map(Conversation::cnpj).toArray(String[]::new),
-                        conversations.stream().map(Conversation::companyName).toArray(String[]::new),
-                        conversations.stream().map(Conversation::selectionId).toArray(String[]::new),
-                        conversations.stream().map(Conversation::qualificationRunId).toArray(String[]::new),
-                        conversations.stream().map(c -> toJson(c.plan()).encode()).toArray(String[]::new),
-                        conversations.stream().map(Conversation::attempt).toArray(Integer[]::new),
-                        conversations.stream().map(Conversation::state).toArray(String[]::new))))
+                        MessageStore.column(conversations, Conversation::id, UUID[]::new),
+                        MessageStore.column(conversations, Conversation::tenantId, String[]::new),
+                        MessageStore.column(conversations, Conversation::cnpj, String[]::new),
+                        MessageStore.column(conversations, Conversation::companyName, String[]::new),
+                        MessageStore.column(conversations, Conversation::selectionId, String[]::new),
+                        MessageStore.column(conversations, Conversation::qualificationRunId, String[]::new),
+                        MessageStore.column(conversations, c -> toJson(c.plan()).encode(), String[]::new),
+                        MessageStore.column(conversations, Conversation::attempt, Integer[]::new),
+                        MessageStore.column(conversations, Conversation::state, String[]::new))))
                 .map(rows -> {
                     Set<UUID> created = new HashSet<>();
                     rows.forEach(row -> created.add(row.getUUID(0)));

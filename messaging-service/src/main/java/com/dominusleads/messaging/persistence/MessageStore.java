@@ -176,8 +176,8 @@ public class MessageStore {
                         + " updated_at = now() from current k where k.stop and m.id = k.id and m.status = 'SENDING'"
                         + " and m.send_tries = k.send_tries)"
                         + " select id from current where not coalesce(stop, false)")
-                .execute(Tuple.of(claimed.stream().map(PendingMessage::id).toArray(UUID[]::new),
-                        claimed.stream().map(PendingMessage::sendTries).toArray(Integer[]::new)))
+                .execute(Tuple.of(column(claimed, PendingMessage::id, UUID[]::new),
+                        column(claimed, PendingMessage::sendTries, Integer[]::new)))
                 .map(rows -> {
                     Set<UUID> ids = new HashSet<>();
                     rows.forEach(row -> ids.add(row.getUUID(0)));
@@ -383,8 +383,8 @@ public class MessageStore {
                 instant(row.getOffsetDateTime("delivered_at")));
     }
 
-    /** One column of {@code rows} as an array, for {@code unnest}. */
-    private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+    /** One column of {@code rows} as an array, for {@code unnest} or {@code = any}. */
+    static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
         return rows.stream().map(value).toArray(array);
     }
 
