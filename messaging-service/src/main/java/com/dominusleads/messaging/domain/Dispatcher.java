@@ -42,6 +42,7 @@ import org.jboss.logging.Logger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final int MAX_ROUNDS_PER_LOOP = 50;
 
     /** A message the round decided to send (at its new try: slot and channel set), with its channel. */
     record Planned(PendingMessage message, Channel channel, int tenantPerSecond) {
@@ -67,6 +68,7 @@ public class Dispatcher {
     private final StartSpacing startSpacing = new StartSpacing();
     private final boolean limitsEnabled;
     private final AtomicBoolean dispatching = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
     public Dispatcher(TenantTransactions transactions, MessageStore messages, ChannelStore channels,
                       SuppressionStore suppressions, SettingsStore settings, TenantPacingStore tenantPacing,
@@ -99,22 +101,39 @@ public class Dispatcher {
         this.enabled = enabled;
     }
 
-    /** One round every interval; a full batch is followed at once by another, until the due work is out. */
-    @Scheduled(every = "${dominus.messaging.dispatch.interval:200ms}", delayed = "${dominus.messaging.dispatch.delay:2s}",
+    /**
+     * One dispatching loop every interval (the scheduler checks once a second): rounds follow each other at once
+     * while each claims all it asked for, until the due work is out or the in-flight cap is reached.
+     */
+    @Scheduled(every = "${dominus.messaging.dispatch.interval:1s}", delayed = "${dominus.messaging.dispatch.delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Dispatcher.Disabled.class)
     Uni<Void> tick() {
-        // One dispatching loop at a time: the scheduler's and the one a finished send may start.
+        // One loop at a time: the scheduler's, and the one freed capacity starts. A start asked for while a loop runs
+        // is not dropped: that loop runs again when it ends (bench messaging: lost starts left the sends idle for the
+        // rest of the second, in-flight drained to zero).
+        wanted.set(true);
         if (!dispatching.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
-        return dispatchUntilIdle(0).onTermination().invoke(() -> dispatching.set(false));
+        wanted.set(false);
+        return dispatchUntilIdle(0).onTermination().invoke(() -> {
+            dispatching.set(false);
+            if (wanted.get() && enabled) {
+                tick().subscribe().with(ignored -> { }, failure -> { });
+            }
+        });
     }
 
     private Uni<Void> dispatchUntilIdle(int rounds) {
-        if (inFlight.get() >= maxInFlight || rounds >= 50) {
+        int room = Math.min(batchSize, maxInFlight - inFlight.get());
+        if (room <= 0 || (rounds > 0 && room < batchSize / 2)) {
+            return Uni.createFrom().voidItem();   // near the cap: sendEnded starts the next loop as sends finish
+        }
+        if (rounds >= MAX_ROUNDS_PER_LOOP) {
+            wanted.set(true);                     // a fresh loop, not an ever longer chain
             return Uni.createFrom().voidItem();
         }
-        return round().chain(claimed -> claimed >= batchSize ? dispatchUntilIdle(rounds + 1)
+        return round(room).chain(claimed -> claimed == room ? dispatchUntilIdle(rounds + 1)
                 : Uni.createFrom().voidItem())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Dispatch round failed (%s); the next one retries", failure.toString());
@@ -123,10 +142,9 @@ public class Dispatcher {
     }
 
     /** Claims and decides one batch, then starts the sends it planned; the result is how many it claimed. */
-    Uni<Integer> round() {
+    Uni<Integer> round(int limit) {
         List<Planned> planned = new ArrayList<>();
-        return transactions.acrossTenants(tx -> messages.lockDue(tx, Instant.now().plus(Duration.ofMillis(500)),
-                                Math.min(batchSize, maxInFlight - inFlight.get()))
+        return transactions.acrossTenants(tx -> messages.lockDue(tx, Instant.now().plus(Duration.ofMillis(500)), limit)
                         .chain(due -> due.isEmpty() ? Uni.createFrom().item(0)
                                 : decide(tx, due, planned).replaceWith(due.size())))
                 .invoke(() -> planned.forEach(this::sendAt));

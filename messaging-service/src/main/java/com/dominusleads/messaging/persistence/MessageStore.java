@@ -45,6 +45,13 @@ public class MessageStore {
     /** {@link #TRACKED} as an update returns it: the company from its conversation, no join of the message again. */
     private static final String TRACKED_UPDATED = TRACKED.replace("c.cnpj",
             "(select c.cnpj from conversation c where c.id = m.conversation_id) as cnpj");
+    /**
+     * The conversation of message {@code m}, looked up by its key for each message ({@code limit 1} keeps it a
+     * lateral look-up): joined as a table, the planner hashed every conversation to find those of a few hundred
+     * messages.
+     */
+    private static final String ITS_CONVERSATION =
+            " left join lateral (select cnpj, state from conversation where id = m.conversation_id limit 1) c on true";
     private static final String VIEW = "id, conversation_id, direction, purpose, kind, provider, channel_id, address,"
             + " subject, body, status, attempt, provider_message_id, error_code, error, created_at, not_before,"
             + " sent_at, delivered_at";
@@ -87,7 +94,7 @@ public class MessageStore {
     public Uni<List<PendingMessage>> lockDue(SqlClient tx, Instant horizon, int limit) {
         return tx.preparedQuery("select " + PENDING + " from (select * from message where status = 'SCHEDULED'"
                         + " and not_before <= $1 order by not_before limit $2 for update skip locked) m"
-                        + " left join conversation c on c.id = m.conversation_id order by m.not_before")
+                        + ITS_CONVERSATION + " order by m.not_before")
                 .execute(Tuple.of(utc(horizon), limit))
                 .map(rows -> ChannelStore.map(rows, MessageStore::toPending));
     }
@@ -169,7 +176,7 @@ public class MessageStore {
                         + " or exists (select 1 from suppression s where s.tenant_id in (m.tenant_id, '*')"
                         + " and (s.address = m.address or (s.tenant_id = m.tenant_id and s.cnpj = c.cnpj)))) as stop"
                         + " from claimed k cross join lateral (select * from message m where m.id = k.id offset 0) m"
-                        + " left join conversation c on c.id = m.conversation_id"
+                        + ITS_CONVERSATION
                         + " where m.status = 'SENDING' and m.send_tries = k.tries),"
                         + " stopped as (update message m set status = 'CANCELLED', claimed_until = null,"
                         + " error = 'stopped before sending: the contact opted out or the company replied',"
@@ -342,8 +349,8 @@ public class MessageStore {
      * left out: SMTP reports no delivery (only bounces), so accepted is as far as it gets.
      */
     public Uni<List<Tracked>> lockUndelivered(SqlClient tx, Instant sentBefore, int limit) {
-        return tx.preparedQuery("select " + TRACKED + " from message m left join conversation c"
-                        + " on c.id = m.conversation_id where m.status = 'SENT' and m.direction = 'OUT'"
+        return tx.preparedQuery("select " + TRACKED + " from message m" + ITS_CONVERSATION
+                        + " where m.status = 'SENT' and m.direction = 'OUT'"
                         + " and m.purpose = 'OUTREACH' and m.kind <> 'EMAIL' and m.sent_at < $1 order by m.sent_at limit $2"
                         + " for update of m skip locked")
                 .execute(Tuple.of(utc(sentBefore), limit))
