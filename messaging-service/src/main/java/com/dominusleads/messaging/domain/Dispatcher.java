@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -42,7 +40,6 @@ import org.jboss.logging.Logger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    private static final int MAX_ROUNDS_PER_LOOP = 50;
 
     /** A message the round decided to send (at its new try: slot and channel set), with its channel. */
     record Planned(PendingMessage message, Channel channel, int tenantPerSecond) {
@@ -60,15 +57,10 @@ public class Dispatcher {
     private final SendGate gate;
     private final ProviderClients clients;
     private final SendPacing pacing;
-    private final int batchSize;
-    private final int maxInFlight;
     private final Duration lease;
-    private final boolean enabled;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final StartSpacing startSpacing = new StartSpacing();
     private final boolean limitsEnabled;
-    private final AtomicBoolean dispatching = new AtomicBoolean();
-    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final DispatchLoop loop;
 
     public Dispatcher(TenantTransactions transactions, MessageStore messages, ChannelStore channels,
                       SuppressionStore suppressions, SettingsStore settings, TenantPacingStore tenantPacing,
@@ -79,9 +71,7 @@ public class Dispatcher {
                       int maxInFlight,
                       @ConfigProperty(name = "dominus.messaging.dispatch.lookahead", defaultValue = "1s")
                       Duration lookahead,
-                      @ConfigProperty(name = "dominus.messaging.dispatch.lease", defaultValue = "60s") Duration lease,
-                      @ConfigProperty(name = "dominus.messaging.dispatch.enabled", defaultValue = "true")
-                      boolean enabled) {
+                      @ConfigProperty(name = "dominus.messaging.dispatch.lease", defaultValue = "60s") Duration lease) {
         this.transactions = transactions;
         this.messages = messages;
         this.channels = channels;
@@ -95,50 +85,15 @@ public class Dispatcher {
         this.clients = clients;
         this.pacing = new SendPacing(defaults.limitsEnabled(), lookahead, ChannelStore.CAP_ZONE);
         this.limitsEnabled = defaults.limitsEnabled();
-        this.batchSize = batchSize;
-        this.maxInFlight = maxInFlight;
         this.lease = lease;
-        this.enabled = enabled;
+        this.loop = new DispatchLoop(batchSize, maxInFlight, this::round);
     }
 
-    /**
-     * One dispatching loop every interval (the scheduler checks once a second): rounds follow each other at once
-     * while each claims all it asked for, until the due work is out or the in-flight cap is reached.
-     */
+    /** A dispatching loop every interval (the scheduler checks once a second); see {@link DispatchLoop}. */
     @Scheduled(every = "${dominus.messaging.dispatch.interval:1s}", delayed = "${dominus.messaging.dispatch.delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Dispatcher.Disabled.class)
     Uni<Void> tick() {
-        // One loop at a time: the scheduler's, and the one freed capacity starts. A start asked for while a loop runs
-        // is not dropped: that loop runs again when it ends (bench messaging: lost starts left the sends idle for the
-        // rest of the second, in-flight drained to zero).
-        wanted.set(true);
-        if (!dispatching.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
-        }
-        wanted.set(false);
-        return dispatchUntilIdle(0).onTermination().invoke(() -> {
-            dispatching.set(false);
-            if (wanted.get() && enabled) {
-                tick().subscribe().with(ignored -> { }, failure -> { });
-            }
-        });
-    }
-
-    private Uni<Void> dispatchUntilIdle(int rounds) {
-        int room = Math.min(batchSize, maxInFlight - inFlight.get());
-        if (room <= 0 || (rounds > 0 && room < batchSize / 2)) {
-            return Uni.createFrom().voidItem();   // near the cap: sendEnded starts the next loop as sends finish
-        }
-        if (rounds >= MAX_ROUNDS_PER_LOOP) {
-            wanted.set(true);                     // a fresh loop, not an ever longer chain
-            return Uni.createFrom().voidItem();
-        }
-        return round(room).chain(claimed -> claimed == room ? dispatchUntilIdle(rounds + 1)
-                : Uni.createFrom().voidItem())
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Dispatch round failed (%s); the next one retries", failure.toString());
-                    return null;
-                });
+        return loop.start();
     }
 
     /** Claims and decides one batch, then starts the sends it planned; the result is how many it claimed. */
@@ -251,7 +206,7 @@ public class Dispatcher {
      * meanwhile, then records the answer.
      */
     private void sendAt(Planned planned) {
-        inFlight.incrementAndGet();
+        loop.sendStarted();
         waitFor(Duration.between(Instant.now(), planned.message().triedAt()))
                 .chain(() -> gate.mayStart(planned.message()))
                 // Spaced after the gate, right before the call: the gate's own wait must not bunch sends up.
@@ -259,7 +214,7 @@ public class Dispatcher {
                         : (limitsEnabled ? spaced(planned) : Uni.createFrom().voidItem())
                                 .chain(() -> send(planned))
                                 .chain(result -> answers.record(planned.message(), planned.channel(), result)))
-                .onTermination().invoke(this::sendEnded)
+                .onTermination().invoke(loop::sendEnded)
                 .subscribe().with(ignored -> { }, failure -> LOG.warnf(
                         "Message %s: %s; it is reconciled after its lease", planned.message().id(), failure.toString()));
     }
@@ -276,26 +231,11 @@ public class Dispatcher {
                 : Uni.createFrom().voidItem();
     }
 
-    /**
-     * Half the in-flight cap freed starts a round at once: the scheduler runs every interval of a second or more, and
-     * a round cut short by the cap would otherwise leave the provider calls idle until the next one.
-     */
-    private void sendEnded() {
-        if (inFlight.decrementAndGet() == maxInFlight / 2 && enabled) {
-            tick().subscribe().with(ignored -> { }, failure -> { });
-        }
-    }
-
     private Uni<SendResult> send(Planned planned) {
         return clients.of(planned.channel().provider())
                 .map(client -> client.send(planned.channel(), planned.message().outgoing()))
                 .orElseGet(() -> Uni.createFrom().item(new SendResult.ChannelFailure("no_client",
                         "no client for " + planned.channel().provider())));
-    }
-
-    /** Messages in flight right now (provider calls under way). */
-    public int inFlight() {
-        return inFlight.get();
     }
 
     /** Turns the dispatcher off where a test drives sends itself. */

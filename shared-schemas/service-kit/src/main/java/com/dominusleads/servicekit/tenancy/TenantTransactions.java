@@ -36,7 +36,7 @@ public class TenantTransactions {
 
     /** Runs {@code work} in a transaction that sees and writes {@code tenantId}'s rows only. */
     public <T> Uni<T> forTenant(String tenantId, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(tx -> enterTenant(tx, tenantId).chain(() -> work.apply(tx)));
+        return pool.withTransaction(tx -> ahead(enterTenant(tx, tenantId), tx, work));
     }
 
     /**
@@ -44,7 +44,18 @@ public class TenantTransactions {
      * consumers applying events, which name their tenant themselves.
      */
     public <T> Uni<T> acrossTenants(Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(tx -> enterAllTenants(tx).chain(() -> work.apply(tx)));
+        return pool.withTransaction(tx -> ahead(enterAllTenants(tx), tx, work));
+    }
+
+    /**
+     * Sends the setting's statement and the work's first one together, without waiting for the first answer (one
+     * round trip less per transaction: most transactions are a few statements). Safe because a connection runs its
+     * statements in the order they were sent, so the work never runs before the setting; a setting that fails
+     * aborts the transaction, and its failure is the one reported.
+     */
+    private static <T> Uni<T> ahead(Uni<Void> setting, SqlConnection tx, Function<SqlConnection, Uni<T>> work) {
+        return Uni.combine().all().unis(setting, Uni.createFrom().deferred(() -> work.apply(tx)))
+                .with((ignored, result) -> result);
     }
 
     /** Scopes an open transaction to {@code tenantId} (for work that must first set e.g. its isolation level). */
