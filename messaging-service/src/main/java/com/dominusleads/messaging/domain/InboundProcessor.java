@@ -31,8 +31,10 @@ public class InboundProcessor {
     /**
      * Transactions applying reports at once: fewer than the pool's connections, which sends need too. A report goes
      * alone while fewer run; under load (two status webhooks per send) the ones arriving meanwhile share the next.
+     * Few: on two cores, ten concurrent writers kept more backends competing for the CPU than sharing saved (bench
+     * messaging, 1,000 webhooks/s: 15.2 s of CPU per 10 s with 4 writers, 16.6 to 17.3 s with 10).
      */
-    static final int WRITERS = 10;
+    static final int WRITERS = 4;
     /**
      * Reports per shared transaction: a few spread its cost; more made each webhook wait for the whole batch's
      * commit and its answer for every other one's (bench messaging: p99 43 ms with 8, 62 to 108 ms with 32 to 64).
