@@ -58,4 +58,12 @@ public class Caller {
         }
         return identity.getPrincipal().getName();
     }
+
+    /** A stable id of the caller for per-user data: the token's subject, else the API key's name. */
+    public String userId() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
 }

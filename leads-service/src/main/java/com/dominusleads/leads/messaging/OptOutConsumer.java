@@ -1,0 +1,38 @@
+package com.dominusleads.leads.messaging;
+
+import com.dominusleads.events.message.ContactOptedOut;
+import com.dominusleads.leads.persistence.SuppressedContactStore;
+import com.dominusleads.servicekit.messaging.EventHandler;
+import com.dominusleads.servicekit.messaging.IdempotentConsumer;
+import com.dominusleads.servicekit.messaging.IncomingEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code contact.opted-out}: the address (and its company) leave the tenant's searches and selections. Each event is
+ * applied at most once ({@link IdempotentConsumer}).
+ */
+@ApplicationScoped
+public class OptOutConsumer {
+
+    private final IdempotentConsumer consumer;
+    private final SuppressedContactStore suppressed;
+
+    public OptOutConsumer(IdempotentConsumer consumer, SuppressedContactStore suppressed) {
+        this.consumer = consumer;
+        this.suppressed = suppressed;
+    }
+
+    @Incoming("contact-opted-out")
+    public Uni<Void> optedOut(ConsumerRecords<String, ContactOptedOut> records) {
+        return consumer.consume(IncomingEvent.all(records), EventHandler.eachInOrder((tx, event) -> {
+            ContactOptedOut optOut = event.payload();
+            String cnpj = optOut.getCnpj() == null || optOut.getCnpj().isBlank() ? null : optOut.getCnpj();
+            return suppressed.add(tx, optOut.getTenantId(), optOut.getAddress(), optOut.getChannel(), cnpj,
+                    optOut.getOccurredAt().atOffset(ZoneOffset.UTC));
+        }));
+    }
+}
