@@ -178,6 +178,11 @@ public final class Components {
                         .withVariable("DOMINUS_STRIPE_API_KEY", secrets.stripeApiKey())
                         .withVariable("DOMINUS_STRIPE_WEBHOOK_SECRET", secrets.stripeWebhookSecret())
                         .withVariable("DOMINUS_LEDGER_URL", "http://127.0.0.1:" + stack.service("ledger-service").port());
+                // Company data through this stack's gateway (its default key); balances from the ledger.
+                case "leads-service" -> spec
+                        .withVariable("DOMINUS_GATEWAY_URL",
+                                "http://127.0.0.1:" + stack.service("cnaes-gateway").port() + "/v1")
+                        .withVariable("DOMINUS_LEDGER_URL", "http://127.0.0.1:" + stack.service("ledger-service").port());
                 // This machine's credential key; Meta and Twilio are the provider simulator.
                 case "messaging-service" -> spec.withVariables(new MessagingEnvironment(secrets.messagingCredentialKeys(),
                         "http://127.0.0.1:" + service.port(), stack.providerSimulatorUrl()).variables());

@@ -195,6 +195,14 @@ public final class EphemeralSuite implements AutoCloseable {
             variables.put("DOMINUS_KEYCLOAK_URL", oidcUrl.substring(0, oidcUrl.indexOf("/realms/")));
             variables.put("DOMINUS_HOST_SERVICE_SECRET", realm.hostServiceSecret());
         }
+        Instance gateway = instances.get("cnaes-gateway");
+        if (module.equals("leads-service") && gateway != null) {
+            variables.put("DOMINUS_GATEWAY_URL", gateway.url("/v1").toString());
+        }
+        Instance ledger = instances.get("ledger-service");
+        if (module.equals("leads-service") && ledger != null) {
+            variables.put("DOMINUS_LEDGER_URL", ledger.url("").toString());
+        }
         if (module.equals("messaging-service")) {
             variables.putAll(new MessagingEnvironment(messagingCredentialKeys, instance.url("").toString(),
                     providerSimulator().toString()).variables());
