@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The company directory as leads-service sees it: cnaes-gateway's contract (which is api-cnaes's) served over HTTP by
- * the api-cnaes simulator, deterministic by seed, with every CNPJ known. The gateway itself is tested on its own and,
+ * the api-cnaes simulator, deterministic by seed, with 5 % of valid CNPJs unknown (as a real directory has gaps). The gateway itself is tested on its own and,
  * with leads-service, in the system tests.
  */
 public class DirectoryTestResource implements QuarkusTestResourceLifecycleManager {
@@ -19,7 +19,7 @@ public class DirectoryTestResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        directory = ApiCnaesSimulator.start(0, new SimulatorOptions(8, Set.of(KEY), false, false, 0.0));
+        directory = ApiCnaesSimulator.start(0, new SimulatorOptions(8, Set.of(KEY), false, false, 0.05));
         return Map.of("dominus.leads.gateway.url", directory.apiUri().toString(),
                 "dominus.leads.gateway.api-key", KEY);
     }

@@ -36,6 +36,15 @@ public final class LeadsFixture {
         return database.inTenant(tenantId, tx -> qualification.qualify(tx, company)).lead();
     }
 
+    /** An empty selection of {@code tenantId}'s, written as the service writes it; returns its id. */
+    public String selectionOf(String tenantId, String name) {
+        UUID id = UUID.randomUUID();
+        database.inTenant(tenantId, tx -> tx.preparedQuery(
+                "insert into selection (id, tenant_id, name, created_by) values ($1, $2, $3, 'fixture')")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id, tenantId, name)));
+        return id.toString();
+    }
+
     public long count(String sql, Object... args) {
         return database.count(sql, args);
     }

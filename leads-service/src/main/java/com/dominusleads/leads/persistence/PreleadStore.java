@@ -1,0 +1,103 @@
+package com.dominusleads.leads.persistence;
+
+import com.dominusleads.leads.domain.Company;
+import com.dominusleads.leads.domain.Prelead;
+import com.dominusleads.leads.domain.SelectionPicker;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A selection's pre-leads and the addresses they hold, written and read a whole page or selection at a time. */
+@ApplicationScoped
+public class PreleadStore {
+
+    private static final String INSERT = """
+            insert into prelead (tenant_id, cnpj, selection_id, position, company_name, snapshot, contactability)
+            select $1, cnpj, $2, position, name, snapshot, score
+            from unnest($3::text[], $4::int[], $5::text[], $6::jsonb[], $7::int[]) as p(cnpj, position, name, snapshot, score)""";
+    private static final String INSERT_CONTACTS = """
+            insert into prelead_contact (tenant_id, address, cnpj, kind)
+            select $1, address, cnpj, kind from unnest($2::text[], $3::text[], $4::text[]) as c(address, cnpj, kind)""";
+    private static final String PAGE = """
+            select p.cnpj, p.position, p.snapshot, p.contactability, p.status, p.status_at,
+                   coalesce((select jsonb_agg(jsonb_build_object('address', c.address, 'kind', c.kind) order by c.kind, c.address)
+                             from prelead_contact c where c.tenant_id = p.tenant_id and c.cnpj = p.cnpj), '[]') as contacts
+            from prelead p where p.tenant_id = $1 and p.selection_id = $2 and p.position > $3
+            order by p.position limit $4""";
+    private static final String REMOVE = """
+            delete from prelead where tenant_id = $1 and selection_id = $2 and cnpj = any($3)""";
+    private static final String KEEP_FIRST = """
+            delete from prelead where tenant_id = $1 and selection_id = $2 and position > (
+                select position from prelead where tenant_id = $1 and selection_id = $2
+                order by position offset $3 - 1 limit 1)""";
+
+    /** Writes the picks as the selection's pre-leads, in the given order, with their contacts. */
+    public Uni<Void> insertAll(SqlClient tx, String tenantId, UUID selectionId, List<SelectionPicker.Pick> picks) {
+        int count = picks.size();
+        String[] cnpjs = new String[count];
+        Integer[] positions = new Integer[count];
+        String[] names = new String[count];
+        JsonObject[] snapshots = new JsonObject[count];
+        Integer[] scores = new Integer[count];
+        List<String> addresses = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Company company = picks.get(i).company();
+            cnpjs[i] = company.cnpj();
+            positions[i] = i + 1;
+            names[i] = company.name() == null ? company.cnpj() : company.name();
+            snapshots[i] = JsonObject.mapFrom(company);
+            scores[i] = company.contactability().score();
+            for (SelectionPicker.Contact contact : picks.get(i).contacts()) {
+                addresses.add(contact.address());
+                owners.add(company.cnpj());
+                kinds.add(contact.kind());
+            }
+        }
+        return tx.preparedQuery(INSERT).execute(Tuple.tuple().addString(tenantId).addUUID(selectionId)
+                        .addArrayOfString(cnpjs).addArrayOfInteger(positions).addArrayOfString(names)
+                        .addArrayOfJsonObject(snapshots).addArrayOfInteger(scores))
+                .chain(() -> tx.preparedQuery(INSERT_CONTACTS).execute(Tuple.tuple().addString(tenantId)
+                        .addArrayOfString(addresses.toArray(String[]::new)).addArrayOfString(owners.toArray(String[]::new))
+                        .addArrayOfString(kinds.toArray(String[]::new))))
+                .replaceWithVoid();
+    }
+
+    /** Up to {@code limit} pre-leads of the selection after {@code afterPosition}, in order. */
+    public Uni<List<Prelead>> page(SqlClient client, String tenantId, UUID selectionId, int afterPosition, int limit) {
+        return client.preparedQuery(PAGE).execute(Tuple.of(tenantId, selectionId, afterPosition, limit)).map(rows -> {
+            List<Prelead> preleads = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                List<SelectionPicker.Contact> contacts = new ArrayList<>();
+                JsonArray listed = (JsonArray) row.getValue("contacts");
+                for (int i = 0; i < listed.size(); i++) {
+                    JsonObject contact = listed.getJsonObject(i);
+                    contacts.add(new SelectionPicker.Contact(contact.getString("address"), contact.getString("kind")));
+                }
+                preleads.add(new Prelead(row.getString("cnpj"), row.getInteger("position"),
+                        row.getJsonObject("snapshot").mapTo(Company.class), row.getInteger("contactability"),
+                        contacts, row.getString("status"), row.getOffsetDateTime("status_at").toInstant()));
+            }
+            return preleads;
+        });
+    }
+
+    /** Takes the named companies out of the selection (their addresses go with them); returns how many were in it. */
+    public Uni<Integer> remove(SqlClient tx, String tenantId, UUID selectionId, List<String> cnpjs) {
+        return tx.preparedQuery(REMOVE).execute(Tuple.of(tenantId, selectionId, cnpjs.toArray(String[]::new)))
+                .map(rows -> rows.rowCount());
+    }
+
+    /** Keeps the selection's first {@code keep} pre-leads; returns how many went. */
+    public Uni<Integer> keepFirst(SqlClient tx, String tenantId, UUID selectionId, int keep) {
+        return tx.preparedQuery(KEEP_FIRST).execute(Tuple.of(tenantId, selectionId, keep)).map(rows -> rows.rowCount());
+    }
+}
