@@ -1,17 +1,15 @@
 package com.dominusleads.host.client;
 
 import com.dominusleads.host.config.HostConfig;
-import com.dominusleads.servicekit.apikeys.HostApiKey;
+import com.dominusleads.servicekit.ledger.LedgerApi;
+import com.dominusleads.servicekit.tenancy.CallerCredential;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,20 +33,11 @@ public class LedgerBalances {
         }
     }
 
-    /** The caller's credential as the ledger is to receive it: one of the two headers, or neither. */
-    private record Credential(String authorization, String apiKey) {
-    }
-
     private final LedgerApi ledger;
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
-    private final HttpServerRequest request;
+    private final CallerCredential caller;
 
-    public LedgerBalances(HostConfig config, SecurityIdentity identity, JsonWebToken token,
-                          HttpServerRequest request) {
-        this.identity = identity;
-        this.token = token;
-        this.request = request;
+    public LedgerBalances(HostConfig config, CallerCredential caller) {
+        this.caller = caller;
         this.ledger = QuarkusRestClientBuilder.newBuilder().baseUri(config.ledgerUrl())
                 .connectTimeout(2, TimeUnit.SECONDS).readTimeout(5, TimeUnit.SECONDS)
                 .build(LedgerApi.class);
@@ -59,30 +48,16 @@ public class LedgerBalances {
      * credential).
      */
     public Uni<Reading> ofTenant(String tenantId) {
-        Credential credential = credential();
+        CallerCredential.Headers credential = caller.headers();
         return read(tenantId, Uni.createFrom().deferred(() -> ledger.tenantBalance(tenantId,
                 credential.authorization(), credential.apiKey())));
     }
 
     /** The calling tenant user's own balance ({@code tenantId}: the caller's, to check the answer against). */
     public Uni<Reading> own(String tenantId) {
-        Credential credential = credential();
+        CallerCredential.Headers credential = caller.headers();
         return read(tenantId, Uni.createFrom().deferred(() -> ledger.ownBalance(credential.authorization(),
                 credential.apiKey())));
-    }
-
-    /**
-     * What authenticated the caller: its access token (as an Authorization header) when it came with one, else the
-     * host API key of its {@code X-API-KEY} header (an API-key identity has no token); neither without one (the ledger
-     * then refuses: 401).
-     */
-    private Credential credential() {
-        if (identity.getPrincipal() instanceof JsonWebToken) {
-            String raw = token.getRawToken();
-            return new Credential(raw == null || raw.isBlank() ? null : "Bearer " + raw, null);
-        }
-        String apiKey = identity.isAnonymous() ? null : request.getHeader(LedgerApi.API_KEY);
-        return new Credential(null, HostApiKey.looksLikeOne(apiKey) ? apiKey.strip() : null);
     }
 
     private static Uni<Reading> read(String tenantId, Uni<LedgerApi.Balance> call) {

@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.dominusleads.host.BillingFixture;
-import com.dominusleads.host.LedgerStubTestResource;
+import com.dominusleads.testsupport.LedgerStubTestResource;
 import com.dominusleads.host.StripeSimulatorTestResource;
 import com.dominusleads.host.WithoutKeycloakTestResource;
 import com.dominusleads.host.domain.CreditPackCatalog;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.dominusleads.host.BillingFixture;
-import com.dominusleads.host.LedgerStubTestResource;
+import com.dominusleads.testsupport.LedgerStubTestResource;
 import com.dominusleads.host.StripeSimulatorTestResource;
 import com.dominusleads.host.WithoutKeycloakTestResource;
 import com.dominusleads.host.domain.ApiKeys;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.dominusleads.events.Topics;
 import com.dominusleads.events.credit.CreditDebited;
 import com.dominusleads.host.BillingFixture;
-import com.dominusleads.host.LedgerStubTestResource;
+import com.dominusleads.testsupport.LedgerStubTestResource;
 import com.dominusleads.host.StripeSimulatorTestResource;
 import com.dominusleads.host.WithoutKeycloakTestResource;
 import com.dominusleads.servicekit.outbox.EventPayloadEncoder;

@@ -1,6 +1,7 @@
 package com.dominusleads.leads.api;
 
 import com.dominusleads.leads.domain.Prelead;
+import com.dominusleads.leads.domain.QualificationStart;
 import com.dominusleads.leads.domain.SearchFilters;
 import com.dominusleads.leads.domain.Selection;
 import com.dominusleads.leads.domain.Selections;
@@ -70,12 +71,14 @@ public class SelectionResource {
     private final Caller caller;
     private final TenantTransactions transactions;
     private final Selections selections;
+    private final QualificationStart qualification;
     private final SelectionStore store;
     private final PreleadStore preleads;
 
     public SelectionResource(Caller caller, TenantTransactions transactions, Selections selections,
-                             SelectionStore store, PreleadStore preleads) {
+                             QualificationStart qualification, SelectionStore store, PreleadStore preleads) {
         this.caller = caller;
+        this.qualification = qualification;
         this.transactions = transactions;
         this.selections = selections;
         this.store = store;
@@ -164,6 +167,16 @@ public class SelectionResource {
     @Path("/{id}/trim")
     public Uni<Selection> trim(@PathParam("id") UUID id, @Valid @NotNull TrimRequest request) {
         return selections.trim(caller.tenantId(), id, request.remove(), request.keep());
+    }
+
+    /**
+     * Starts qualifying the selection: every company in it is contacted (prelead.selected). Refused (402) when the
+     * tenant's balance does not meet its balance policy; 409 once started. Credits are spent per lead qualified.
+     */
+    @POST
+    @Path("/{id}/qualification")
+    public Uni<Selection> qualify(@PathParam("id") UUID id) {
+        return qualification.start(caller.tenantId(), id, caller.name());
     }
 
     /** Deletes a DRAFT selection; its companies can be selected again. */

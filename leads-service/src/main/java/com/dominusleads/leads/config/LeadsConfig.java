@@ -11,6 +11,9 @@ public interface LeadsConfig {
 
     Gateway gateway();
 
+    /** ledger-service: the tenant's balance, read before a qualification starts. */
+    URI ledgerUrl();
+
     Search search();
 
     Selection selection();

@@ -1,6 +1,7 @@
 package com.dominusleads.leads.messaging;
 
 import com.dominusleads.events.message.ContactOptedOut;
+import com.dominusleads.leads.persistence.PreleadStore;
 import com.dominusleads.leads.persistence.SuppressedContactStore;
 import com.dominusleads.servicekit.messaging.EventHandler;
 import com.dominusleads.servicekit.messaging.IdempotentConsumer;
@@ -12,18 +13,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * {@code contact.opted-out}: the address (and its company) leave the tenant's searches and selections. Each event is
- * applied at most once ({@link IdempotentConsumer}).
+ * {@code contact.opted-out}: the address (and its company) leave the tenant's searches and selections, and the
+ * company's pre-lead, if it is being qualified, ends OPTED_OUT. Each event is applied at most once
+ * ({@link IdempotentConsumer}).
  */
 @ApplicationScoped
 public class OptOutConsumer {
 
     private final IdempotentConsumer consumer;
     private final SuppressedContactStore suppressed;
+    private final PreleadStore preleads;
 
-    public OptOutConsumer(IdempotentConsumer consumer, SuppressedContactStore suppressed) {
+    public OptOutConsumer(IdempotentConsumer consumer, SuppressedContactStore suppressed, PreleadStore preleads) {
         this.consumer = consumer;
         this.suppressed = suppressed;
+        this.preleads = preleads;
     }
 
     @Incoming("contact-opted-out")
@@ -32,7 +36,9 @@ public class OptOutConsumer {
             ContactOptedOut optOut = event.payload();
             String cnpj = optOut.getCnpj() == null || optOut.getCnpj().isBlank() ? null : optOut.getCnpj();
             return suppressed.add(tx, optOut.getTenantId(), optOut.getAddress(), optOut.getChannel(), cnpj,
-                    optOut.getOccurredAt().atOffset(ZoneOffset.UTC));
+                            optOut.getOccurredAt().atOffset(ZoneOffset.UTC))
+                    .chain(() -> cnpj == null ? Uni.createFrom().voidItem()
+                            : preleads.optedOut(tx, optOut.getTenantId(), cnpj));
         }));
     }
 }

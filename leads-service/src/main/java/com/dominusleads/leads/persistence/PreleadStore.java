@@ -38,6 +38,63 @@ public class PreleadStore {
                 select position from prelead where tenant_id = $1 and selection_id = $2
                 order by position offset $3 - 1 limit 1)""";
 
+    /** A pre-lead queued for outreach: what messaging needs to contact it. */
+    public record Queued(String cnpj, String companyName, List<SelectionPicker.Contact> contacts) {
+    }
+
+    // Moves the selection's pre-leads to QUEUED and returns each with its contacts, in selection order.
+    private static final String QUEUE = """
+            with queued as (
+                update prelead set status = 'QUEUED', status_at = clock_timestamp()
+                where tenant_id = $1 and selection_id = $2 and status = 'SELECTED'
+                returning cnpj, company_name, position)
+            select q.cnpj, q.company_name,
+                   coalesce(jsonb_agg(jsonb_build_object('address', c.address, 'kind', c.kind) order by c.address)
+                            filter (where c.address is not null), '[]') as contacts
+            from queued q left join prelead_contact c on c.tenant_id = $1 and c.cnpj = q.cnpj
+            group by q.cnpj, q.company_name, q.position order by q.position""";
+    // Progress from messaging-service's events; only pre-leads of a started selection move, and never backwards.
+    private static final String CONTACTED = """
+            update prelead set contacted_at = coalesce(contacted_at, $4), conversation_id = coalesce(conversation_id, $3),
+                   status_at = case when status = 'QUEUED' then clock_timestamp() else status_at end,
+                   status = case when status = 'QUEUED' then 'CONTACTED' else status end
+            where tenant_id = $1 and cnpj = $2 and status <> 'SELECTED'""";
+    private static final String REPLIED = """
+            update prelead set replied_at = coalesce(replied_at, $4), contacted_at = coalesce(contacted_at, $4),
+                   conversation_id = coalesce(conversation_id, $3),
+                   status_at = case when status in ('QUEUED', 'CONTACTED') then clock_timestamp() else status_at end,
+                   status = case when status in ('QUEUED', 'CONTACTED') then 'REPLIED' else status end
+            where tenant_id = $1 and cnpj = $2 and status <> 'SELECTED'""";
+    private static final String OPTED_OUT = """
+            update prelead set status = 'OPTED_OUT', status_at = clock_timestamp()
+            where tenant_id = $1 and cnpj = $2 and status not in ('SELECTED', 'QUALIFIED', 'OPTED_OUT')""";
+
+    /** Queues every SELECTED pre-lead of the selection; returns them with their contacts. */
+    public Uni<List<Queued>> queue(SqlClient tx, String tenantId, UUID selectionId) {
+        return tx.preparedQuery(QUEUE).execute(Tuple.of(tenantId, selectionId)).map(rows -> {
+            List<Queued> queued = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                queued.add(new Queued(row.getString("cnpj"), row.getString("company_name"), contacts(row)));
+            }
+            return queued;
+        });
+    }
+
+    /** The company was sent its first message (in conversation {@code conversationId}). */
+    public Uni<Void> contacted(SqlClient tx, String tenantId, String cnpj, String conversationId, java.time.OffsetDateTime at) {
+        return tx.preparedQuery(CONTACTED).execute(Tuple.of(tenantId, cnpj, conversationId, at)).replaceWithVoid();
+    }
+
+    /** The company replied. */
+    public Uni<Void> replied(SqlClient tx, String tenantId, String cnpj, String conversationId, java.time.OffsetDateTime at) {
+        return tx.preparedQuery(REPLIED).execute(Tuple.of(tenantId, cnpj, conversationId, at)).replaceWithVoid();
+    }
+
+    /** The company (or one of its contacts) asked not to be contacted again. */
+    public Uni<Void> optedOut(SqlClient tx, String tenantId, String cnpj) {
+        return tx.preparedQuery(OPTED_OUT).execute(Tuple.of(tenantId, cnpj)).replaceWithVoid();
+    }
+
     /** Writes the picks as the selection's pre-leads, in the given order, with their contacts. */
     public Uni<Void> insertAll(SqlClient tx, String tenantId, UUID selectionId, List<SelectionPicker.Pick> picks) {
         int count = picks.size();
@@ -76,18 +133,22 @@ public class PreleadStore {
         return client.preparedQuery(PAGE).execute(Tuple.of(tenantId, selectionId, afterPosition, limit)).map(rows -> {
             List<Prelead> preleads = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                List<SelectionPicker.Contact> contacts = new ArrayList<>();
-                JsonArray listed = (JsonArray) row.getValue("contacts");
-                for (int i = 0; i < listed.size(); i++) {
-                    JsonObject contact = listed.getJsonObject(i);
-                    contacts.add(new SelectionPicker.Contact(contact.getString("address"), contact.getString("kind")));
-                }
                 preleads.add(new Prelead(row.getString("cnpj"), row.getInteger("position"),
                         row.getJsonObject("snapshot").mapTo(Company.class), row.getInteger("contactability"),
-                        contacts, row.getString("status"), row.getOffsetDateTime("status_at").toInstant()));
+                        contacts(row), row.getString("status"), row.getOffsetDateTime("status_at").toInstant()));
             }
             return preleads;
         });
+    }
+
+    private static List<SelectionPicker.Contact> contacts(Row row) {
+        List<SelectionPicker.Contact> contacts = new ArrayList<>();
+        JsonArray listed = (JsonArray) row.getValue("contacts");
+        for (int i = 0; i < listed.size(); i++) {
+            JsonObject contact = listed.getJsonObject(i);
+            contacts.add(new SelectionPicker.Contact(contact.getString("address"), contact.getString("kind")));
+        }
+        return contacts;
     }
 
     /** Takes the named companies out of the selection (their addresses go with them); returns how many were in it. */

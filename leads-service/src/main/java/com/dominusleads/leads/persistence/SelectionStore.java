@@ -1,5 +1,6 @@
 package com.dominusleads.leads.persistence;
 
+import com.dominusleads.leads.domain.QualificationSettings;
 import com.dominusleads.leads.domain.Selection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -24,9 +25,21 @@ public class SelectionStore {
     private static final String COLUMNS = """
             s.id, s.name, s.status, s.criteria, s.skipped, s.created_by, s.created_at, s.qualification_run_id,
             s.started_by, s.started_at,
-            (select coalesce(jsonb_object_agg(status, n), '{}') from (
-                select p.status, count(*) as n from prelead p where p.tenant_id = s.tenant_id and p.selection_id = s.id
-                group by p.status) counts) as progress""";
+            (select jsonb_build_object('selected', count(*),
+                    'queued', count(*) filter (where p.status = 'QUEUED'),
+                    'contacted', count(*) filter (where p.contacted_at is not null),
+                    'replied', count(*) filter (where p.replied_at is not null),
+                    'needsReview', count(*) filter (where p.status = 'NEEDS_REVIEW'),
+                    'qualified', count(*) filter (where p.status = 'QUALIFIED'),
+                    'notInterested', count(*) filter (where p.status = 'NOT_INTERESTED'),
+                    'invalid', count(*) filter (where p.status = 'INVALID'),
+                    'optedOut', count(*) filter (where p.status = 'OPTED_OUT'),
+                    'noAnswer', count(*) filter (where p.status = 'CONTACTED' and p.contacted_at
+                        < clock_timestamp() - make_interval(days => coalesce(ls.no_answer_days, """
+            + QualificationSettings.DEFAULTS.noAnswerDays() + """
+            ))))
+             from prelead p left join lead_settings ls on ls.tenant_id = p.tenant_id
+             where p.tenant_id = s.tenant_id and p.selection_id = s.id) as funnel""";
     private static final String INSERT = """
             insert into selection (id, tenant_id, name, criteria, skipped, created_by) values ($1, $2, $3, $4, $5, $6)""";
     private static final String FIND = "select " + COLUMNS + " from selection s where s.tenant_id = $1 and s.id = $2";
@@ -35,6 +48,10 @@ public class SelectionStore {
     private static final String PAGE = "select " + COLUMNS + """
              from selection s where s.tenant_id = $1 and ($2::timestamptz is null or (s.created_at, s.id) < ($2, $3))
             order by s.created_at desc, s.id desc limit $4""";
+    private static final String START = """
+            update selection set status = 'QUALIFYING', qualification_run_id = $3, started_by = $4,
+                   started_at = clock_timestamp()
+            where tenant_id = $1 and id = $2""";
     private static final String DELETE = "delete from selection where tenant_id = $1 and id = $2";
     /** Serialises the making of a tenant's selections: the dedupe reads and the inserts see each other. */
     private static final String TENANT_LOCK = "select pg_advisory_xact_lock(hashtextextended('selection:' || $1, 0))";
@@ -67,6 +84,11 @@ public class SelectionStore {
                 .map(SelectionStore::all);
     }
 
+    /** Marks the selection started by {@code by}, as qualification run {@code runId}. */
+    public Uni<Void> start(SqlClient tx, String tenantId, UUID id, UUID runId, String by) {
+        return tx.preparedQuery(START).execute(Tuple.of(tenantId, id, runId, by)).replaceWithVoid();
+    }
+
     public Uni<Boolean> delete(SqlClient tx, String tenantId, UUID id) {
         return tx.preparedQuery(DELETE).execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
@@ -80,11 +102,10 @@ public class SelectionStore {
     private static Selection toSelection(Row row) {
         JsonObject criteria = row.getJsonObject("criteria");
         Map<String, Integer> skipped = counts(row.getJsonObject("skipped"));
-        Map<String, Integer> progress = counts(row.getJsonObject("progress"));
-        int size = progress.values().stream().mapToInt(Integer::intValue).sum();
+        Selection.Funnel funnel = row.getJsonObject("funnel").mapTo(Selection.Funnel.class);
         OffsetDateTime startedAt = row.getOffsetDateTime("started_at");
         return new Selection(row.getUUID("id"), row.getString("name"), row.getString("status"),
-                criteria == null ? null : criteria.getMap(), size, skipped, progress, row.getString("created_by"),
+                criteria == null ? null : criteria.getMap(), funnel.selected(), skipped, funnel, row.getString("created_by"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getUUID("qualification_run_id"),
                 row.getString("started_by"), startedAt == null ? null : startedAt.toInstant());
     }

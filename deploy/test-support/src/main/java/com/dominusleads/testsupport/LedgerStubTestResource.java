@@ -1,4 +1,4 @@
-package com.dominusleads.host;
+package com.dominusleads.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in for ledger-service's two balance endpoints, with its authorization rules reduced to what the usage
- * reports rely on, read from the forwarded bearer token (the one {@code @OidcSecurity} makes for the test's caller):
+ * reports and the qualification's balance policy rely on, read from the forwarded bearer token (the one {@code @OidcSecurity} makes for the test's caller):
  * a token with the host-admin role reads any tenant's balance, a token with a {@code tenant_id} claim reads that
  * tenant's own; no token is a 401. A forwarded {@code X-API-KEY} is a host API key the test registered
  * ({@link #apiKey}): a tenant's key reads its tenant's own balance, a platform key any tenant's. The user name of
@@ -118,7 +118,8 @@ public class LedgerStubTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        return Map.of("dominus.host.ledger-url", start0());
+        String url = start0();
+        return Map.of("dominus.host.ledger-url", url, "dominus.leads.ledger-url", url);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.dominusleads.host.client;
+package com.dominusleads.servicekit.ledger;
 
 import com.dominusleads.servicekit.apikeys.ApiKeyAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
@@ -11,9 +11,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * ledger-service's balance endpoints, called with the caller's own credential (its bearer token, or the host API key
- * it authenticated with): the ledger applies its own rules (a host operator reads any tenant, a tenant user only its
- * own), so host-service never widens anyone's access. Exactly one of the two credentials is sent.
+ * ledger-service's balance endpoints, called with the caller's own credential ({@code CallerCredential}: its bearer
+ * token, or the host API key it authenticated with): the ledger applies its own rules (a host operator reads any
+ * tenant, a tenant user only its own), so no service widens anyone's access. Exactly one of the two credentials is
+ * sent. Used by host-service (usage reports) and leads-service (the balance policy before a qualification starts).
  */
 @Path("/api/ledger")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,7 +23,7 @@ public interface LedgerApi {
     /** The header a host API key is presented in (as the services' API-key authentication reads it). */
     String API_KEY = ApiKeyAuthenticationMechanism.HEADER;
 
-    /** The ledger's answer; fields host-service does not use are ignored. */
+    /** The ledger's answer; fields the callers do not use are ignored. */
     record Balance(String tenantId, long balance, long pendingDebits) {
     }
 
