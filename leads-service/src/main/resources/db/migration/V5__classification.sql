@@ -27,3 +27,6 @@ create table reply (
 create index reply_by_company on reply (tenant_id, cnpj, received_at);
 alter table reply enable row level security;
 create policy tenant_rows on reply using (dominus_row_visible(tenant_id));
+
+-- The review bucket: a tenant's pre-leads waiting for a human, oldest first.
+create index prelead_by_status on prelead (tenant_id, status, status_at, cnpj);

@@ -18,14 +18,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.DecoderFactory;
 
 /**
  * What the billing tests share: tenants inserted straight into the database (Keycloak does not run here), plans and
@@ -108,30 +104,8 @@ public final class BillingFixture {
                         (Integer) event.get("apiRatePerSecond"))).toList();
     }
 
-    /**
-     * The events of a type written for a tenant, decoded generically with the event class's schema: the generated
-     * classes may live in another class loader than Avro inside a Quarkus test, so none of their instances is made.
-     */
     private List<GenericRecord> outbox(String type, String tenantId, Class<?> eventClass) {
-        Schema schema;
-        try {
-            schema = new Schema.Parser().parse(eventClass.getField("SCHEMA$").get(null).toString());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
-        List<GenericRecord> events = new ArrayList<>();
-        for (Row row : database.query("select payload from outbox where event_type = $1 and tenant_id = $2"
-                + " order by occurred_at, id", type, tenantId)) {
-            byte[] payload = row.getBuffer(0).getBytes();
-            // Apicurio wire format: magic byte 0, 4-byte content id, then the Avro binary.
-            try {
-                events.add(reader.read(null, DecoderFactory.get().binaryDecoder(payload, 5, payload.length - 5, null)));
-            } catch (IOException e) {
-                throw new IllegalStateException("outbox payload of " + type + " does not decode", e);
-            }
-        }
-        return events;
+        return database.outboxEvents(type, tenantId, eventClass);
     }
 
     private static String text(GenericRecord record, String field) {

@@ -7,9 +7,16 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
 
 /** A service's own database as its tests read and drive it: counts, transactions, the consumer's memory. */
 public final class ServiceDatabase {
@@ -52,5 +59,32 @@ public final class ServiceDatabase {
     /** True once a consumer has committed the event (its effect, if any, is committed with it). */
     public boolean processed(UUID eventId) {
         return count("select count(*) from processed_event where event_id = $1", eventId) == 1;
+    }
+
+    /**
+     * The events of a type written to the outbox for a tenant, oldest first, decoded generically with the event
+     * class's schema: the generated classes may live in another class loader than Avro inside a Quarkus test, so none
+     * of their instances is made.
+     */
+    public List<GenericRecord> outboxEvents(String type, String tenantId, Class<?> eventClass) {
+        Schema schema;
+        try {
+            schema = new Schema.Parser().parse(eventClass.getField("SCHEMA$").get(null).toString());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(schema);
+        List<GenericRecord> events = new ArrayList<>();
+        for (Row row : query("select payload from outbox where event_type = $1 and tenant_id = $2"
+                + " order by occurred_at, id", type, tenantId)) {
+            byte[] payload = row.getBuffer(0).getBytes();
+            // Apicurio wire format: magic byte 0, 4-byte content id, then the Avro binary.
+            try {
+                events.add(reader.read(null, DecoderFactory.get().binaryDecoder(payload, 5, payload.length - 5, null)));
+            } catch (IOException e) {
+                throw new IllegalStateException("outbox payload of " + type + " does not decode", e);
+            }
+        }
+        return events;
     }
 }

@@ -175,6 +175,7 @@ public class SelectionResource {
      */
     @POST
     @Path("/{id}/qualification")
+    @Consumes(MediaType.WILDCARD) // no body
     public Uni<Selection> qualify(@PathParam("id") UUID id) {
         return qualification.start(caller.tenantId(), id, caller.name());
     }

@@ -1,6 +1,9 @@
 package com.dominusleads.leads.messaging;
 
+import com.dominusleads.events.message.MessageReplied;
 import com.dominusleads.events.message.MessageSent;
+import com.dominusleads.leads.domain.Reply;
+import com.dominusleads.leads.domain.ReplyHandling;
 import com.dominusleads.leads.persistence.PreleadStore;
 import com.dominusleads.servicekit.messaging.EventHandler;
 import com.dominusleads.servicekit.messaging.IdempotentConsumer;
@@ -12,18 +15,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * {@code message.sent}: a queued pre-lead was contacted (the funnel's "contacted"). Each event is applied at most once
- * ({@link IdempotentConsumer}); a company the tenant never selected here (published by hand) changes nothing.
+ * Qualification progress from messaging-service: {@code message.sent} (a queued pre-lead was contacted) and
+ * {@code message.replied} (classified with the tenant's playbook, which may make the company a lead). Each event is
+ * applied at most once ({@link IdempotentConsumer}); a company the tenant never selected here (published by hand)
+ * moves no pre-lead, though its reply is kept.
  */
 @ApplicationScoped
 public class ProgressConsumers {
 
     private final IdempotentConsumer consumer;
     private final PreleadStore preleads;
+    private final ReplyHandling replies;
 
-    public ProgressConsumers(IdempotentConsumer consumer, PreleadStore preleads) {
+    public ProgressConsumers(IdempotentConsumer consumer, PreleadStore preleads, ReplyHandling replies) {
         this.consumer = consumer;
         this.preleads = preleads;
+        this.replies = replies;
     }
 
     @Incoming("message-sent")
@@ -32,6 +39,16 @@ public class ProgressConsumers {
             MessageSent sent = event.payload();
             return preleads.contacted(tx, sent.getTenantId(), sent.getCnpj(), sent.getConversationId(),
                     sent.getOccurredAt().atOffset(ZoneOffset.UTC));
+        }));
+    }
+
+    @Incoming("message-replied")
+    public Uni<Void> replied(ConsumerRecords<String, MessageReplied> records) {
+        return consumer.consume(IncomingEvent.all(records), EventHandler.eachInOrder((tx, event) -> {
+            MessageReplied reply = event.payload();
+            return replies.received(tx, reply.getTenantId(), new Reply(reply.getMessageId(), reply.getCnpj(),
+                    reply.getConversationId(), reply.getChannel(), reply.getSender(), reply.getText(),
+                    reply.getOccurredAt(), null, java.util.List.of()));
         }));
     }
 }

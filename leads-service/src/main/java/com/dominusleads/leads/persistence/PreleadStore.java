@@ -69,6 +69,57 @@ public class PreleadStore {
             update prelead set status = 'OPTED_OUT', status_at = clock_timestamp()
             where tenant_id = $1 and cnpj = $2 and status not in ('SELECTED', 'QUALIFIED', 'OPTED_OUT')""";
 
+    /** A pre-lead being qualified, as its outcome is decided: its status and the run it belongs to. */
+    public record Tracked(String status, UUID selectionId, UUID runId) {
+    }
+
+    private static final String LOCK_ONE = """
+            select p.status, p.selection_id, s.qualification_run_id from prelead p
+            join selection s on s.tenant_id = p.tenant_id and s.id = p.selection_id
+            where p.tenant_id = $1 and p.cnpj = $2 for update of p""";
+    private static final String DECIDE = """
+            update prelead set status = $3, status_at = clock_timestamp() where tenant_id = $1 and cnpj = $2""";
+
+    /** Locks the tenant's pre-lead of that company for a decision; empty if the tenant never selected it. */
+    public Uni<java.util.Optional<Tracked>> lock(SqlClient tx, String tenantId, String cnpj) {
+        return tx.preparedQuery(LOCK_ONE).execute(Tuple.of(tenantId, cnpj)).map(rows -> {
+            if (rows.size() == 0) {
+                return java.util.Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            return java.util.Optional.of(new Tracked(row.getString("status"), row.getUUID("selection_id"),
+                    row.getUUID("qualification_run_id")));
+        });
+    }
+
+    public Uni<Void> decide(SqlClient tx, String tenantId, String cnpj, String status) {
+        return tx.preparedQuery(DECIDE).execute(Tuple.of(tenantId, cnpj, status)).replaceWithVoid();
+    }
+
+    /** A pre-lead waiting for a human decision. */
+    public record Waiting(String cnpj, String companyName, UUID selectionId, java.time.Instant since) {
+    }
+
+    private static final String WAITING = """
+            select cnpj, company_name, selection_id, status_at from prelead
+            where tenant_id = $1 and status = 'NEEDS_REVIEW'
+              and ($2::timestamptz is null or (status_at, cnpj) > ($2, $3))
+            order by status_at, cnpj limit $4""";
+
+    /** The tenant's pre-leads in NEEDS_REVIEW, oldest first, after the cursor's (since, cnpj). */
+    public Uni<List<Waiting>> waiting(SqlClient client, String tenantId, java.time.Instant afterSince, String afterCnpj,
+                                      int limit) {
+        return client.preparedQuery(WAITING).execute(Tuple.of(tenantId,
+                afterSince == null ? null : afterSince.atOffset(java.time.ZoneOffset.UTC), afterCnpj, limit)).map(rows -> {
+                    List<Waiting> waiting = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        waiting.add(new Waiting(row.getString("cnpj"), row.getString("company_name"),
+                                row.getUUID("selection_id"), row.getOffsetDateTime("status_at").toInstant()));
+                    }
+                    return waiting;
+                });
+    }
+
     /** Queues every SELECTED pre-lead of the selection; returns them with their contacts. */
     public Uni<List<Queued>> queue(SqlClient tx, String tenantId, UUID selectionId) {
         return tx.preparedQuery(QUEUE).execute(Tuple.of(tenantId, selectionId)).map(rows -> {

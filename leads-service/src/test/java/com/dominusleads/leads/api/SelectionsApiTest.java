@@ -68,7 +68,7 @@ class SelectionsApiTest {
     void aSelectionFromASearchTakesItsFirstSelectableCompaniesAndSpendsNothing() {
         JsonPath made = select(Map.of("name", "Advogados SP", "filters", LAWYERS_IN_SP, "max", 50)).statusCode(201)
                 .body("status", equalTo("DRAFT")).body("size", equalTo(50))
-                .body("progress.SELECTED", equalTo(50)).body("criteria.cnaes", equalTo(List.of("6911701")))
+                .body("funnel.selected", equalTo(50)).body("funnel.queued", equalTo(0)).body("criteria.cnaes", equalTo(List.of("6911701")))
                 .extract().jsonPath();
         String id = made.getString("id");
 
