@@ -261,7 +261,7 @@ class TenancySystemTest {
             template = template.replace("{id}", acme.get("channel"));
         }
         return template.replace("{address}", acme.get("suppressed")).replace("{tenantId}", "acme").replace("{leadId}", acme.get("lead"))
-                .replace("{debitId}", acme.get("debit")).replace("{code}", "pack-100").replace("{name}", "Advogados")
+                .replace("{debitId}", acme.get("debit")).replace("{code}", "pack-100").replace("{name}", "Advogados").replace("{cnpj}", "11222333000181")
                 .replace("{id}", UUID.randomUUID().toString());
     }
 
