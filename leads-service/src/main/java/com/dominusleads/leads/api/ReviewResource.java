@@ -114,7 +114,8 @@ public class ReviewResource {
         String tenantId = caller.tenantId();
         String company = Cnpj.parse(cnpj).map(Cnpj::value).orElseThrow(() -> new ApiException(400, "invalid_cnpj",
                 "'" + cnpj + "' is not a valid CNPJ: " + Cnpj.problemWith(cnpj) + "."));
-        return transactions.forTenant(tenantId, tx -> outcomes.reviewed(tx, tenantId, company, decision.decision()))
+        String by = caller.name();
+        return transactions.forTenant(tenantId, tx -> outcomes.reviewed(tx, tenantId, company, decision.decision(), by))
                 .map(lead -> new Decided(company, decision.decision(), lead.orElse(null)));
     }
 }

@@ -11,5 +11,7 @@ public enum BillingState {
     /** The ledger debited one credit for it ({@code credit.debited}). */
     CHARGED,
     /** The tenant had no credit ({@code credit.debit-rejected}): locked until a grant pays the pending debit. */
-    LOCKED
+    LOCKED,
+    /** Imported from the tenant's own records (CSV), not qualified by the suite: no credit is owed. */
+    NOT_BILLED
 }

@@ -1,11 +1,15 @@
 package com.dominusleads.leads.domain;
 
 import com.dominusleads.events.Topics;
+import com.dominusleads.leads.persistence.CompanyEvents;
 import com.dominusleads.leads.persistence.LeadStore;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,9 +26,11 @@ public class LeadBilling {
     private static final Logger LOG = Logger.getLogger(LeadBilling.class);
 
     private final LeadStore leads;
+    private final CompanyEvents timeline;
 
-    public LeadBilling(LeadStore leads) {
+    public LeadBilling(LeadStore leads, CompanyEvents timeline) {
         this.leads = leads;
+        this.timeline = timeline;
     }
 
     /** A lead the ledger charged: {@code credit.debited}. */
@@ -41,11 +47,18 @@ public class LeadBilling {
         if (charges.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return leads.markCharged(tx, charges).invoke(updated -> {
-            if (updated < charges.size()) {
+        return leads.markCharged(tx, charges).call(charged -> {
+            if (charged.size() < charges.size()) {
                 LOG.warnf("%d of %d %s events name a lead their tenant does not have; nothing changed for them",
-                        charges.size() - updated, charges.size(), Topics.CREDIT_DEBITED);
+                        charges.size() - charged.size(), charges.size(), Topics.CREDIT_DEBITED);
             }
+            Map<String, List<CompanyEvents.Event>> byTenant = new LinkedHashMap<>();
+            charged.forEach(lead -> byTenant.computeIfAbsent(lead.tenantId(), t -> new ArrayList<>())
+                    .add(new CompanyEvents.Event(lead.cnpj(), "CHARGED", Map.of("debitId", lead.debitId()))));
+            return Multi.createFrom().iterable(byTenant.entrySet())
+                    .onItem().transformToUniAndConcatenate(tenant -> timeline.appendAll(tx, tenant.getKey(), null,
+                            tenant.getValue()))
+                    .collect().last();
         }).replaceWithVoid();
     }
 
@@ -55,11 +68,13 @@ public class LeadBilling {
         if (id.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return leads.markLocked(tx, tenantId, id.get(), pendingDebitId).invoke(updated -> {
-            if (!updated) {
+        return leads.markLocked(tx, tenantId, id.get(), pendingDebitId).call(locked -> {
+            if (locked.isEmpty()) {
                 LOG.infof("%s for lead '%s' of tenant %s changed nothing: no such lead, or it is already charged",
                         Topics.CREDIT_DEBIT_REJECTED, leadId, tenantId);
+                return Uni.createFrom().voidItem();
             }
+            return timeline.append(tx, tenantId, null, locked.get(), "LOCKED", Map.of("pendingDebitId", pendingDebitId));
         }).replaceWithVoid();
     }
 

@@ -1,7 +1,9 @@
 package com.dominusleads.leads.domain;
 
 import com.dominusleads.events.lead.LeadQualified;
+import com.dominusleads.leads.persistence.CompanyEvents;
 import com.dominusleads.leads.persistence.LeadStore;
+import com.dominusleads.leads.persistence.PipelineStore;
 import com.dominusleads.servicekit.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -22,10 +24,14 @@ import java.util.Set;
 public class LeadQualification {
 
     private final LeadStore leads;
+    private final PipelineStore pipelines;
+    private final CompanyEvents timeline;
     private final OutboxWriter outbox;
 
-    public LeadQualification(LeadStore leads, OutboxWriter outbox) {
+    public LeadQualification(LeadStore leads, PipelineStore pipelines, CompanyEvents timeline, OutboxWriter outbox) {
         this.leads = leads;
+        this.pipelines = pipelines;
+        this.timeline = timeline;
         this.outbox = outbox;
     }
 
@@ -41,7 +47,8 @@ public class LeadQualification {
         if (qualifications.stream().anyMatch(qualification -> !qualification.tenantId().equals(tenantId))) {
             throw new IllegalArgumentException("a batch of qualifications belongs to one tenant, " + tenantId);
         }
-        return leads.insertAll(tx, tenantId, qualifications).chain(created -> {
+        return pipelines.defaultOf(tx, tenantId)
+                .chain(pipeline -> leads.insertAll(tx, tenantId, qualifications, pipeline)).chain(created -> {
             Set<String> createdCompanies = new HashSet<>();
             created.forEach(lead -> createdCompanies.add(lead.cnpj()));
             List<String> others = qualifications.stream().map(qualification -> qualification.cnpj().value())
@@ -57,7 +64,10 @@ public class LeadQualification {
                     // Created by its first mention only: a second mention in the batch finds it existing.
                     return new QualificationResult(byCompany.get(cnpj), createdCompanies.remove(cnpj));
                 }).toList();
-                return outbox.appendAll(tx, created.stream().map(LeadQualification::qualified).toList())
+                return timeline.appendAll(tx, tenantId, null, created.stream().map(lead -> new CompanyEvents.Event(
+                                lead.cnpj(), "QUALIFIED", Map.of("leadId", lead.id().toString(), "score", lead.score(),
+                                        "qualificationRunId", lead.qualificationRunId()))).toList())
+                        .chain(() -> outbox.appendAll(tx, created.stream().map(LeadQualification::qualified).toList()))
                         .replaceWith(results);
             });
         });

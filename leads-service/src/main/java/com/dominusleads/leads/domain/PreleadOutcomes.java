@@ -1,7 +1,9 @@
 package com.dominusleads.leads.domain;
 
 import com.dominusleads.events.Cnpj;
+import com.dominusleads.leads.persistence.CompanyEvents;
 import com.dominusleads.leads.persistence.PreleadStore;
+import java.util.Map;
 import com.dominusleads.servicekit.api.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -27,8 +29,10 @@ public class PreleadOutcomes {
 
     private final PreleadStore preleads;
     private final LeadQualification qualification;
+    private final CompanyEvents timeline;
 
-    public PreleadOutcomes(PreleadStore preleads, LeadQualification qualification) {
+    public PreleadOutcomes(PreleadStore preleads, LeadQualification qualification, CompanyEvents timeline) {
+        this.timeline = timeline;
         this.preleads = preleads;
         this.qualification = qualification;
     }
@@ -38,14 +42,14 @@ public class PreleadOutcomes {
                                           String conversationId) {
         return preleads.lock(tx, tenantId, cnpj).chain(found -> found.isEmpty() || !IN_PLAY.contains(found.get().status())
                 ? Uni.createFrom().item(Optional.<Lead>empty())
-                : apply(tx, tenantId, cnpj, found.get(), status(outcome), conversationId, CLASSIFIED_SCORE));
+                : apply(tx, tenantId, cnpj, found.get(), status(outcome), conversationId, CLASSIFIED_SCORE, null));
     }
 
     /**
      * A sales user's decision on a pre-lead ({@code QUALIFIED}, {@code NOT_INTERESTED} or {@code INVALID}): 404 if the
      * tenant has no such pre-lead being qualified, 409 if it is already a lead or opted out.
      */
-    public Uni<Optional<Lead>> reviewed(SqlClient tx, String tenantId, String cnpj, String status) {
+    public Uni<Optional<Lead>> reviewed(SqlClient tx, String tenantId, String cnpj, String status, String by) {
         return preleads.lock(tx, tenantId, cnpj).chain(found -> {
             if (found.isEmpty() || found.get().status().equals("SELECTED")) {
                 throw ApiException.notFound("prelead_not_found", "No company " + cnpj + " is being qualified in your"
@@ -56,13 +60,15 @@ public class PreleadOutcomes {
                         + found.get().status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + ": its outcome can no longer change.");
             }
-            return apply(tx, tenantId, cnpj, found.get(), status, null, REVIEWED_SCORE);
+            return apply(tx, tenantId, cnpj, found.get(), status, null, REVIEWED_SCORE, by);
         });
     }
 
     private Uni<Optional<Lead>> apply(SqlClient tx, String tenantId, String cnpj, PreleadStore.Tracked prelead,
-                                      String status, String conversationId, int score) {
-        Uni<Void> decided = preleads.decide(tx, tenantId, cnpj, status);
+                                      String status, String conversationId, int score, String by) {
+        // The suite's classification has no actor; a person's review names who decided.
+        Uni<Void> decided = preleads.decide(tx, tenantId, cnpj, status).chain(() -> timeline.append(tx, tenantId, by,
+                cnpj, by == null ? "CLASSIFIED" : "REVIEWED", Map.of("status", status)));
         if (!status.equals("QUALIFIED")) {
             return decided.replaceWith(Optional.empty());
         }

@@ -3,6 +3,7 @@ package com.dominusleads.leads.domain;
 import com.dominusleads.events.lead.ContactPhone;
 import com.dominusleads.events.lead.PreleadSelected;
 import com.dominusleads.leads.client.LedgerBalance;
+import com.dominusleads.leads.persistence.CompanyEvents;
 import com.dominusleads.leads.persistence.PreleadStore;
 import com.dominusleads.leads.persistence.SelectionStore;
 import com.dominusleads.leads.persistence.SettingsStore;
@@ -35,10 +36,12 @@ public class QualificationStart {
     private final SettingsStore settings;
     private final LedgerBalance balance;
     private final OutboxWriter outbox;
+    private final CompanyEvents timeline;
 
     public QualificationStart(TenantTransactions transactions, Selections selections, SelectionStore selectionStore,
                               PreleadStore preleads, SettingsStore settings, LedgerBalance balance,
-                              OutboxWriter outbox) {
+                              OutboxWriter outbox, CompanyEvents timeline) {
+        this.timeline = timeline;
         this.transactions = transactions;
         this.selections = selections;
         this.selectionStore = selectionStore;
@@ -75,6 +78,10 @@ public class QualificationStart {
                             UUID runId = UUID.randomUUID();
                             return selectionStore.start(tx, tenantId, selectionId, runId, by)
                                     .chain(() -> preleads.queue(tx, tenantId, selectionId))
+                                    .call(queued -> timeline.appendAll(tx, tenantId, by, queued.stream()
+                                            .map(prelead -> new CompanyEvents.Event(prelead.cnpj(), "QUEUED",
+                                                    Map.of("selectionId", selectionId.toString(),
+                                                            "qualificationRunId", runId.toString()))).toList()))
                                     .chain(queued -> outbox.appendAll(tx, events(tenantId, selectionId, runId, queued)))
                                     .chain(() -> selections.find(tx, tenantId, selectionId));
                         })));

@@ -1,6 +1,8 @@
 package com.dominusleads.leads.domain;
 
+import com.dominusleads.leads.persistence.CompanyEvents;
 import com.dominusleads.leads.persistence.PreleadStore;
+import java.util.Map;
 import com.dominusleads.leads.persistence.ReplyStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -18,8 +20,11 @@ public class ReplyHandling {
     private final ReplyStore replies;
     private final PreleadStore preleads;
     private final PreleadOutcomes outcomes;
+    private final CompanyEvents timeline;
 
-    public ReplyHandling(Playbooks playbooks, ReplyStore replies, PreleadStore preleads, PreleadOutcomes outcomes) {
+    public ReplyHandling(Playbooks playbooks, ReplyStore replies, PreleadStore preleads, PreleadOutcomes outcomes,
+                         CompanyEvents timeline) {
+        this.timeline = timeline;
         this.playbooks = playbooks;
         this.replies = replies;
         this.preleads = preleads;
@@ -36,6 +41,9 @@ public class ReplyHandling {
             return replies.insert(tx, tenantId, classified).chain(isNew -> !isNew ? Uni.createFrom().voidItem()
                     : preleads.replied(tx, tenantId, reply.cnpj(), reply.conversationId(),
                                     reply.receivedAt().atOffset(ZoneOffset.UTC))
+                            .chain(() -> timeline.append(tx, tenantId, null, reply.cnpj(), "MESSAGE_RECEIVED",
+                                    Map.of("channel", reply.channel(), "sender", reply.sender(), "text", reply.text(),
+                                            "outcome", classified.outcome(), "matched", classified.matched())))
                             .chain(() -> outcomes.classified(tx, tenantId, reply.cnpj(), classification.outcome(),
                                     reply.conversationId()))
                             .replaceWithVoid());

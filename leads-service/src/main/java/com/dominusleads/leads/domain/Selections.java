@@ -3,6 +3,7 @@ package com.dominusleads.leads.domain;
 import com.dominusleads.companydata.CompanySearchStream;
 import com.dominusleads.events.Cnpj;
 import com.dominusleads.leads.config.LeadsConfig;
+import com.dominusleads.leads.persistence.CompanyEvents;
 import com.dominusleads.leads.persistence.KnownCompanies;
 import com.dominusleads.leads.persistence.PreleadStore;
 import com.dominusleads.leads.persistence.SelectionStore;
@@ -40,10 +41,13 @@ public class Selections {
     private final KnownCompanies known;
     private final SelectionStore selections;
     private final PreleadStore preleads;
+    private final CompanyEvents timeline;
     private final LeadsConfig config;
 
     public Selections(TenantTransactions transactions, SearchCriteriaResolver resolver, CompanyDirectory directory,
-                      KnownCompanies known, SelectionStore selections, PreleadStore preleads, LeadsConfig config) {
+                      KnownCompanies known, SelectionStore selections, PreleadStore preleads, CompanyEvents timeline,
+                      LeadsConfig config) {
+        this.timeline = timeline;
         this.transactions = transactions;
         this.resolver = resolver;
         this.directory = directory;
@@ -184,6 +188,10 @@ public class Selections {
                     return selections.insert(tx, tenantId, id, name, criteria, skipped, by)
                             .chain(() -> picker.picked().isEmpty() ? Uni.createFrom().voidItem()
                                     : preleads.insertAll(tx, tenantId, id, picker.picked()))
+                            .chain(() -> timeline.appendAll(tx, tenantId, by, picker.picked().stream()
+                                    .map(pick -> new CompanyEvents.Event(pick.company().cnpj(), "SELECTED",
+                                            Map.of("selectionId", id.toString(), "selection", name)))
+                                    .toList()))
                             .chain(() -> find(tx, tenantId, id));
                 }));
     }

@@ -1,7 +1,9 @@
 package com.dominusleads.leads.messaging;
 
 import com.dominusleads.events.message.ContactOptedOut;
+import com.dominusleads.leads.persistence.CompanyEvents;
 import com.dominusleads.leads.persistence.PreleadStore;
+import java.util.Map;
 import com.dominusleads.leads.persistence.SuppressedContactStore;
 import com.dominusleads.servicekit.messaging.EventHandler;
 import com.dominusleads.servicekit.messaging.IdempotentConsumer;
@@ -23,8 +25,11 @@ public class OptOutConsumer {
     private final IdempotentConsumer consumer;
     private final SuppressedContactStore suppressed;
     private final PreleadStore preleads;
+    private final CompanyEvents timeline;
 
-    public OptOutConsumer(IdempotentConsumer consumer, SuppressedContactStore suppressed, PreleadStore preleads) {
+    public OptOutConsumer(IdempotentConsumer consumer, SuppressedContactStore suppressed, PreleadStore preleads,
+                          CompanyEvents timeline) {
+        this.timeline = timeline;
         this.consumer = consumer;
         this.suppressed = suppressed;
         this.preleads = preleads;
@@ -38,7 +43,9 @@ public class OptOutConsumer {
             return suppressed.add(tx, optOut.getTenantId(), optOut.getAddress(), optOut.getChannel(), cnpj,
                             optOut.getOccurredAt().atOffset(ZoneOffset.UTC))
                     .chain(() -> cnpj == null ? Uni.createFrom().voidItem()
-                            : preleads.optedOut(tx, optOut.getTenantId(), cnpj));
+                            : preleads.optedOut(tx, optOut.getTenantId(), cnpj)
+                                    .chain(() -> timeline.append(tx, optOut.getTenantId(), null, cnpj, "OPTED_OUT",
+                                            Map.of("channel", optOut.getChannel(), "address", optOut.getAddress()))));
         }));
     }
 }

@@ -4,7 +4,9 @@ import com.dominusleads.events.message.MessageReplied;
 import com.dominusleads.events.message.MessageSent;
 import com.dominusleads.leads.domain.Reply;
 import com.dominusleads.leads.domain.ReplyHandling;
+import com.dominusleads.leads.persistence.CompanyEvents;
 import com.dominusleads.leads.persistence.PreleadStore;
+import java.util.Map;
 import com.dominusleads.servicekit.messaging.EventHandler;
 import com.dominusleads.servicekit.messaging.IdempotentConsumer;
 import com.dominusleads.servicekit.messaging.IncomingEvent;
@@ -26,8 +28,11 @@ public class ProgressConsumers {
     private final IdempotentConsumer consumer;
     private final PreleadStore preleads;
     private final ReplyHandling replies;
+    private final CompanyEvents timeline;
 
-    public ProgressConsumers(IdempotentConsumer consumer, PreleadStore preleads, ReplyHandling replies) {
+    public ProgressConsumers(IdempotentConsumer consumer, PreleadStore preleads, ReplyHandling replies,
+                             CompanyEvents timeline) {
+        this.timeline = timeline;
         this.consumer = consumer;
         this.preleads = preleads;
         this.replies = replies;
@@ -38,7 +43,10 @@ public class ProgressConsumers {
         return consumer.consume(IncomingEvent.all(records), EventHandler.eachInOrder((tx, event) -> {
             MessageSent sent = event.payload();
             return preleads.contacted(tx, sent.getTenantId(), sent.getCnpj(), sent.getConversationId(),
-                    sent.getOccurredAt().atOffset(ZoneOffset.UTC));
+                            sent.getOccurredAt().atOffset(ZoneOffset.UTC))
+                    .chain(() -> timeline.append(tx, sent.getTenantId(), null, sent.getCnpj(), "MESSAGE_SENT",
+                            Map.of("channel", sent.getChannel(), "provider", sent.getProvider(),
+                                    "recipient", sent.getRecipient(), "messageId", sent.getMessageId())));
         }));
     }
 
