@@ -262,7 +262,7 @@ class TenancySystemTest {
         }
         return template.replace("{address}", acme.get("suppressed")).replace("{tenantId}", "acme").replace("{leadId}", acme.get("lead"))
                 .replace("{debitId}", acme.get("debit")).replace("{code}", "pack-100").replace("{name}", "Advogados").replace("{cnpj}", "11222333000181")
-                .replace("{id}", UUID.randomUUID().toString());
+                .replaceAll("\\{[A-Za-z]*[iI]d}", UUID.randomUUID().toString());
     }
 
     /** A body good enough to get past validation, so that authorization and scoping are what answers. */
