@@ -11,6 +11,7 @@ import com.dominusleads.leads.persistence.CompanyEvents;
 import com.dominusleads.leads.persistence.CrmStore;
 import com.dominusleads.leads.persistence.NoteStore;
 import com.dominusleads.servicekit.api.ApiException;
+import com.dominusleads.servicekit.api.PageCursor;
 import com.dominusleads.servicekit.tenancy.Caller;
 import com.dominusleads.servicekit.tenancy.Roles;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
@@ -34,10 +35,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,8 +105,7 @@ public class CrmResource {
                 return new LeadPage(page, null);
             }
             LeadDetail last = page.get(limit - 1);
-            return new LeadPage(page.subList(0, limit), Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.qualifiedAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8)));
+            return new LeadPage(page.subList(0, limit), new PageCursor.At(last.qualifiedAt(), last.id()).encode());
         });
     }
 
@@ -189,20 +187,9 @@ public class CrmResource {
                         + " CHARGED, LOCKED, NOT_BILLED.", Map.of("field", "billingState"));
             }
         }
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8)
-                        .split("\\|");
-                afterAt = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw new ApiException(400, "invalid_cursor", "The cursor is not one this API handed out: start again"
-                        + " without it.", Map.of("field", "cursor"));
-            }
-        }
-        return new LeadFilter(pipelineId, blank(stage), blank(owner), blank(tag), state, blank(text), afterAt, afterId);
+        PageCursor.At after = PageCursor.At.decode(cursor);
+        return new LeadFilter(pipelineId, blank(stage), blank(owner), blank(tag), state, blank(text),
+                after == null ? null : after.at(), after == null ? null : after.id());
     }
 
     private static String blank(String value) {

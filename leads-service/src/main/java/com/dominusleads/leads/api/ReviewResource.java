@@ -7,6 +7,7 @@ import com.dominusleads.leads.domain.Reply;
 import com.dominusleads.leads.persistence.PreleadStore;
 import com.dominusleads.leads.persistence.ReplyStore;
 import com.dominusleads.servicekit.api.ApiException;
+import com.dominusleads.servicekit.api.PageCursor;
 import com.dominusleads.servicekit.tenancy.Caller;
 import com.dominusleads.servicekit.tenancy.Roles;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
@@ -27,9 +28,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,21 +77,15 @@ public class ReviewResource {
     public Uni<ReviewPage> waiting(@QueryParam("cursor") @Size(max = 200) String cursor,
                                    @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         String tenantId = caller.tenantId();
-        Instant since = null;
-        String cnpj = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8)
-                        .split("\\|");
-                since = Instant.parse(parts[0]);
-                cnpj = parts[1];
-            } catch (RuntimeException e) {
-                throw new ApiException(400, "invalid_cursor", "The cursor is not one this API handed out: start"
-                        + " again without it.", Map.of("field", "cursor"));
-            }
+        List<String> parts = PageCursor.decode(cursor, 2);
+        Instant afterSince;
+        try {
+            afterSince = parts == null ? null : Instant.parse(parts.get(0));
+        } catch (RuntimeException e) {
+            throw new ApiException(400, "invalid_cursor", "The cursor is not one this API handed out: start again"
+                    + " without it.", Map.of("field", "cursor"));
         }
-        Instant afterSince = since;
-        String afterCnpj = cnpj;
+        String afterCnpj = parts == null ? null : parts.get(1);
         return transactions.forTenant(tenantId, tx -> preleads.waiting(tx, tenantId, afterSince, afterCnpj, limit + 1)
                 .chain(waiting -> replies.ofCompanies(tx, tenantId, waiting.stream().map(PreleadStore.Waiting::cnpj)
                         .toList()).map(found -> {
@@ -101,9 +94,8 @@ public class ReviewResource {
                                     w.selectionId(), w.since(), found.stream()
                                             .filter(reply -> reply.cnpj().equals(w.cnpj())).toList())).toList();
                             PreleadStore.Waiting last = page.isEmpty() ? null : page.get(page.size() - 1);
-                            return new ReviewPage(reviews, waiting.size() > limit ? Base64.getUrlEncoder()
-                                    .withoutPadding().encodeToString((last.since() + "|" + last.cnpj())
-                                            .getBytes(StandardCharsets.UTF_8)) : null);
+                            return new ReviewPage(reviews, waiting.size() > limit
+                                    ? PageCursor.encode(last.since().toString(), last.cnpj()) : null);
                         })));
     }
 

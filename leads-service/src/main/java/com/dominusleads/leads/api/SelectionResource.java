@@ -8,6 +8,7 @@ import com.dominusleads.leads.domain.Selections;
 import com.dominusleads.leads.persistence.PreleadStore;
 import com.dominusleads.leads.persistence.SelectionStore;
 import com.dominusleads.servicekit.api.ApiException;
+import com.dominusleads.servicekit.api.PageCursor;
 import com.dominusleads.servicekit.tenancy.Caller;
 import com.dominusleads.servicekit.tenancy.Roles;
 import com.dominusleads.servicekit.tenancy.TenantTransactions;
@@ -30,9 +31,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,26 +111,15 @@ public class SelectionResource {
     public Uni<SelectionPage> list(@QueryParam("cursor") @Size(max = 200) String cursor,
                                    @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         String tenantId = caller.tenantId();
-        Instant afterAt = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            String[] parts = decode(cursor).split("\\|");
-            try {
-                afterAt = Instant.parse(parts[0]);
-                afterId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw invalidCursor();
-            }
-        }
-        Instant at = afterAt;
-        UUID id = afterId;
-        return transactions.forTenant(tenantId, tx -> store.page(tx, tenantId, at, id, limit + 1)).map(page -> {
-            if (page.size() <= limit) {
-                return new SelectionPage(page, null);
-            }
-            Selection last = page.get(limit - 1);
-            return new SelectionPage(page.subList(0, limit), encode(last.createdAt() + "|" + last.id()));
-        });
+        PageCursor.At after = PageCursor.At.decode(cursor);
+        return transactions.forTenant(tenantId, tx -> store.page(tx, tenantId, after == null ? null : after.at(),
+                after == null ? null : after.id(), limit + 1)).map(page -> {
+                    if (page.size() <= limit) {
+                        return new SelectionPage(page, null);
+                    }
+                    Selection last = page.get(limit - 1);
+                    return new SelectionPage(page.subList(0, limit), new PageCursor.At(last.createdAt(), last.id()).encode());
+                });
     }
 
     @GET
@@ -152,14 +139,17 @@ public class SelectionResource {
         String tenantId = caller.tenantId();
         int after;
         try {
-            after = cursor == null || cursor.isBlank() ? 0 : Integer.parseInt(decode(cursor));
+            List<String> parts = PageCursor.decode(cursor, 1);
+            after = parts == null ? 0 : Integer.parseInt(parts.get(0));
         } catch (NumberFormatException e) {
-            throw invalidCursor();
+            throw new ApiException(400, "invalid_cursor", "The cursor is not one this API handed out: start again"
+                    + " without it.", Map.of("field", "cursor"));
         }
         return transactions.forTenant(tenantId, tx -> selections.find(tx, tenantId, id)
                         .chain(() -> preleads.page(tx, tenantId, id, after, limit + 1)))
                 .map(page -> page.size() <= limit ? new PreleadPage(page, null)
-                        : new PreleadPage(page.subList(0, limit), encode(String.valueOf(page.get(limit - 1).position()))));
+                        : new PreleadPage(page.subList(0, limit),
+                                PageCursor.encode(String.valueOf(page.get(limit - 1).position()))));
     }
 
     /** Takes companies out of a DRAFT selection (409 once qualification started). */
@@ -187,20 +177,4 @@ public class SelectionResource {
         return selections.delete(caller.tenantId(), id);
     }
 
-    private static String encode(String cursor) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalidCursor();
-        }
-    }
-
-    private static ApiException invalidCursor() {
-        return new ApiException(400, "invalid_cursor", "The cursor is not one this API handed out: start again"
-                + " without it.", Map.of("field", "cursor"));
-    }
 }
