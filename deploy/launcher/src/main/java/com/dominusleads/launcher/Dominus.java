@@ -6,6 +6,7 @@ import com.dominusleads.launcher.ingest.IngestCommand;
 import com.dominusleads.launcher.bench.LedgerBenchmark;
 import com.dominusleads.launcher.bench.MessagingBenchmark;
 import com.dominusleads.launcher.bench.SearchBenchmark;
+import com.dominusleads.launcher.demo.DemoCommand;
 import com.dominusleads.launcher.events.PublishCommand;
 import com.dominusleads.launcher.events.WatchCommand;
 import com.dominusleads.stack.DistributionCache;
@@ -18,7 +19,7 @@ import java.util.List;
 /** Entry point of {@code ./dominus}: the local stack's commands. The shell script finds a JDK and builds first. */
 public final class Dominus {
 
-    private static final String USAGE = "usage: ./dominus up | status | logs <component> [-f] | down | reset [--yes] | ingest <dir|url>"
+    private static final String USAGE = "usage: ./dominus up | demo | status | logs <component> [-f] | down | reset [--yes] | ingest <dir|url>"
             + " | publish <topic> [options] | watch <topic> [--tenant T] [--from-beginning]"
             + " | bench ledger|ingest|search|gateway|messaging"
             + " | generate-release <dir> (./dominus help explains each)";
@@ -123,6 +124,7 @@ public final class Dominus {
                 case "reset" -> new ResetCommand(stack, down, console).run(rest.contains("--yes"));
                 case "ingest" -> System.exit(new IngestCommand(stack, console).run(rest));
                 case "publish" -> System.exit(new PublishCommand(stack, console).run(rest));
+                case "demo" -> System.exit(new DemoCommand(stack, console).run(rest));
                 // Events on standard output, everything else on standard error: the output pipes into jq.
                 case "watch" -> System.exit(new WatchCommand(stack, new Console(System.err), System.out).run(rest));
                 case "bench" -> System.exit(bench(rest, console) ? 0 : 4);

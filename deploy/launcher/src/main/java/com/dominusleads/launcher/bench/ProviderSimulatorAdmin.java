@@ -9,15 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The provider simulator's admin API ({@code /_simulator}, see docs/provider-simulator.md), as a benchmark uses it. */
-final class ProviderSimulatorAdmin {
+/** The provider simulator's admin API ({@code /_simulator}, see docs/provider-simulator.md), as benchmarks and the demo use it. */
+public final class ProviderSimulatorAdmin {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final URI base;
 
-    ProviderSimulatorAdmin(HttpClient http, URI base) {
+    public ProviderSimulatorAdmin(HttpClient http, URI base) {
         this.http = http;
         this.base = base;
     }
@@ -28,7 +28,7 @@ final class ProviderSimulatorAdmin {
     }
 
     /** Merges {@code patch} (JSON Merge Patch) into the configuration. */
-    void configure(String patch) throws IOException, InterruptedException {
+    public void configure(String patch) throws IOException, InterruptedException {
         call(HttpRequest.newBuilder(base.resolve("/_simulator/config")).POST(HttpRequest.BodyPublishers.ofString(patch)));
     }
 
