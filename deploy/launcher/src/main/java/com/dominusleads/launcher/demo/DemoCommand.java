@@ -13,6 +13,8 @@ import com.dominusleads.releasegenerator.ReleaseGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -87,6 +89,13 @@ public final class DemoCommand {
                 "admin", Map.of("email", admin)), 201);
         new KeycloakAccounts(stack).activate(admin, PASSWORD);
         console.ok("tenant", tenant + " created; its admin " + admin + " (password " + PASSWORD + ")");
+        // Outreach waits for sending hours (Mon-Fri 08-20 by default); the demo runs at any hour. Published first, so
+        // messaging-service has it long before the first company is selected.
+        if (new PublishCommand(stack, new Console(new PrintStream(OutputStream.nullOutputStream())))
+                .run(List.of("tenant.settings-changed", "--tenant", tenant, "--setting",
+                        "messaging.sending-hours=MON-SUN 00:00-24:00")) != 0) {
+            throw new LauncherException("could not open the tenant's sending hours (./dominus publish)");
+        }
         ledgerAsOperator.post("/api/ledger/tenants/" + tenant + "/grants", Map.of("grantId", "demo-" + tenant,
                 "credits", credits, "reason", "ADJUSTMENT", "reference", "./dominus demo"), 201);
         console.ok("credits", credits + " credits granted (a qualified lead costs one)");
@@ -199,7 +208,7 @@ public final class DemoCommand {
         String appSecret = "demo-app-secret-" + tenant;
         ObjectNode channel = JSON.createObjectNode().put("kind", "WHATSAPP").put("provider", "META")
                 .put("address", "+55119" + String.format("%08d", Math.abs(tenant.hashCode()) % 100_000_000))
-                .put("name", "Demo WhatsApp");
+                .put("name", "Demo WhatsApp").put("perSecond", 20).put("dailyCap", 1_000);
         channel.putObject("settings").put("phoneNumberId", phoneNumberId);
         channel.putObject("secrets").put("accessToken", "demo-token").put("appSecret", appSecret)
                 .put("verifyToken", "demo-verify");
@@ -216,13 +225,7 @@ public final class DemoCommand {
         patch.putObject("latency").put("statusMillis", 300).put("replyMillis", 1500).put("jitterMillis", 1500);
         new ProviderSimulatorAdmin(HttpClient.newHttpClient(), URI.create(stack.providerSimulatorUrl() + "/"))
                 .configure(patch.toString());
-        // Outreach waits for sending hours; the demo runs at any hour.
-        if (new PublishCommand(stack, new Console(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))
-                .run(List.of("tenant.settings-changed", "--tenant", tenant, "--setting",
-                        "messaging.sending-hours=MON-SUN 00:00-24:00")) != 0) {
-            throw new LauncherException("could not open the tenant's sending hours (./dominus publish)");
-        }
-        console.ok("whatsapp", "number connected (Meta, played by the provider simulator); sending hours: always");
+        console.ok("whatsapp", "number connected (Meta, played by the provider simulator)");
     }
 
     /** The first busy CNAE and big city pair with enough companies with a mobile to select. */
