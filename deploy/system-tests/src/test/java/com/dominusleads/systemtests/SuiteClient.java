@@ -2,6 +2,9 @@ package com.dominusleads.systemtests;
 
 import com.dominusleads.launcher.suite.EphemeralSuite;
 import com.dominusleads.launcher.suite.PasswordTokens;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,13 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Calls the suite's APIs as its users do (a bearer token from Keycloak), and keeps calling through crashes: a request
- * that fails for lack of an answer is repeated until the service answers, which the APIs make safe (qualifying a
- * company twice, or repeating a grant id, changes nothing).
+ * Calls the suite's APIs as its users do (a bearer token from Keycloak). Qualifying and granting keep calling through
+ * crashes: a request that fails for lack of an answer is repeated until the service answers, which the APIs make safe
+ * (qualifying a company twice, or repeating a grant id, changes nothing); any other call is made once.
  */
 final class SuiteClient {
 
     static final String PASSWORD = "dominus";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration GIVE_UP = Duration.ofMinutes(4);
 
     private final EphemeralSuite suite;
@@ -43,14 +47,31 @@ final class SuiteClient {
 
     /** GET with a token of the caller's choosing (forged, expired…): the raw answer. */
     HttpResponse<String> getWithToken(String instance, String path, String token) {
+        return send(HttpRequest.newBuilder(suite.instance(instance).url(path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /**
+     * Calls {@code path} once as {@code user}, with {@code json} as the body (or none when null): the JSON answer,
+     * which must have HTTP status {@code expected}.
+     */
+    JsonNode call(String method, String instance, String path, String user, String json, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(suite.instance(instance).url(path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.of(user, password(user)))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = send(request.build());
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + " answered HTTP " + response.statusCode() + ", expected "
+                    + expected + ": " + response.body());
+        }
         try {
-            return http.send(HttpRequest.newBuilder(suite.instance(instance).url(path)).timeout(Duration.ofSeconds(20))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return JSON.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(method + " " + path + " answered no JSON: " + response.body(), e);
         }
     }
 
@@ -60,9 +81,8 @@ final class SuiteClient {
         while (Instant.now().isBefore(deadline)) {
             try {
                 URI uri = suite.instance(instance).url(path);
-                String password = user.equals("operator") ? "operator" : PASSWORD;
                 HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + tokens.of(user, password))
+                        .header("Authorization", "Bearer " + tokens.of(user, password(user)))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build();
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -83,6 +103,21 @@ final class SuiteClient {
             pause();
         }
         throw new AssertionError("POST " + path + " did not succeed within " + GIVE_UP + ": " + lastProblem);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String password(String user) {
+        return user.equals("operator") ? "operator" : PASSWORD;
     }
 
     private static void pause() {

@@ -47,6 +47,8 @@ class TenancySystemTest {
     private static final List<String> SERVICES = List.of("host-service", "ledger-service", "leads-service",
             "messaging-service");
     private static final Duration SETTLED = Duration.ofMinutes(3);
+    /** The company acme makes a lead of. */
+    private static final String ACME_CNPJ = "11222333000181";
 
     /** How an endpoint decides whose data it serves. */
     enum Access {
@@ -212,7 +214,7 @@ class TenancySystemTest {
                 Map.of("grantId", grant, "credits", 5, "reason", "PURCHASE"));
         Reply lead = call("leads-service", "POST", "/api/leads/qualifications",
                 Credential.bearer(tokens.of("acme-sales", SuiteClient.PASSWORD)),
-                Map.of("cnpj", "11222333000181", "qualificationRunId", "matrix", "score", 90));
+                Map.of("cnpj", ACME_CNPJ, "qualificationRunId", "matrix", "score", 90));
         assertThat(lead.status()).as(lead.body()).isIn(200, 201);
         acme.put("lead", lead.json().path("id").asText());
         acme.put("grant", grant);
@@ -261,7 +263,8 @@ class TenancySystemTest {
             template = template.replace("{id}", acme.get("channel"));
         }
         return template.replace("{address}", acme.get("suppressed")).replace("{tenantId}", "acme").replace("{leadId}", acme.get("lead"))
-                .replace("{debitId}", acme.get("debit")).replace("{code}", "pack-100").replace("{name}", "Advogados").replace("{cnpj}", "11222333000181")
+                .replace("{cnpj}", ACME_CNPJ)
+                .replace("{debitId}", acme.get("debit")).replace("{code}", "pack-100").replace("{name}", "Advogados")
                 .replaceAll("\\{[A-Za-z]*[iI]d}", UUID.randomUUID().toString());
     }
 
@@ -271,8 +274,11 @@ class TenancySystemTest {
             return null;
         }
         if (template.startsWith("/api/leads/qualifications")) {
-            Map<String, Object> one = Map.of("cnpj", "11222333000181", "qualificationRunId", "matrix", "score", 90);
+            Map<String, Object> one = Map.of("cnpj", ACME_CNPJ, "qualificationRunId", "matrix", "score", 90);
             return template.endsWith("/batch") ? Map.of("qualifications", List.of(one)) : one;
+        }
+        if (template.equals("/api/leads/reviews/{cnpj}")) {
+            return Map.of("decision", "NOT_INTERESTED");
         }
         return Map.of();
     }

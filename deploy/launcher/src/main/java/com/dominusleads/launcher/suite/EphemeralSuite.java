@@ -143,21 +143,30 @@ public final class EphemeralSuite implements AutoCloseable {
         if (instancesPerModule.containsKey("messaging-service")) {
             startProviderSimulator();
         }
-        List<ProcessSpec> first = new ArrayList<>();
-        List<ProcessSpec> others = new ArrayList<>();
+        // Every instance has its port before any is prepared: a service is told where the others listen (leads-service
+        // the gateway and the ledger, all of them host-service) whatever the order of the modules.
         instancesPerModule.forEach((module, count) -> {
             postgres.ensureDatabase(LocalStack.databaseOf(module));
             for (int i = 1; i <= count; i++) {
-                String name = i == 1 ? module : module + "-" + i;
-                Instance instance = new Instance(name, Ports.free());
-                instances.put(name, instance);
+                String name = instanceName(module, i);
+                instances.put(name, new Instance(name, Ports.free()));
+            }
+        });
+        List<ProcessSpec> first = new ArrayList<>();
+        List<ProcessSpec> others = new ArrayList<>();
+        instancesPerModule.forEach((module, count) -> {
+            for (int i = 1; i <= count; i++) {
                 // A module's first instance migrates its database alone; the others start once it is ready.
-                (i == 1 ? first : others).add(spec(module, instance, Map.of()));
+                (i == 1 ? first : others).add(spec(module, instances.get(instanceName(module, i)), Map.of()));
             }
         });
         launchAll(first);
         launchAll(others);
         instancesPerModule.keySet().forEach(this::streamOutbox);
+    }
+
+    private static String instanceName(String module, int ordinal) {
+        return ordinal == 1 ? module : module + "-" + ordinal;
     }
 
     /**
