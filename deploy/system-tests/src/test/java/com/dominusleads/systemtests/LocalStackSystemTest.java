@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The local run as a user lives it: {@code ./dominus up} brings every component to ready, {@code status} reports
- * them healthy within the memory budget, a SIGKILLed component comes back on its kept data with the next {@code up},
- * and {@code down} leaves no process of the stack behind.
+ * them healthy within the memory budget, {@code ./dominus demo} shows the product working end to end on it, a
+ * SIGKILLed component comes back on its kept data with the next {@code up}, and {@code down} leaves no process of the
+ * stack behind.
  */
 class LocalStackSystemTest {
 
@@ -72,6 +73,15 @@ class LocalStackSystemTest {
         assertHealthyWithinMemoryBudget();
         assertThat(eventTopics()).containsAll(Topics.ALL);
         writeMarkerRow();
+
+        // The guided tour: a new tenant qualifies companies of a fresh directory release over WhatsApp; more
+        // qualify than it has credits, so some of its leads are charged and the rest wait locked.
+        DominusCommand.Result demo = dominus.run(Duration.ofMinutes(10), "demo", "--companies", "20", "--credits", "2");
+        assertThat(demo.exitCode()).as(demo.output()).isZero();
+        assertThat(demo.output()).contains("20 companies selected, no credit spent", "Funnel", "Ledger statement")
+                .containsPattern("selected\\s+20").containsPattern("contacted\\s+20")
+                .containsPattern("CHARGED").containsPattern("LOCKED\\s+\\(hidden until charged\\)")
+                .containsPattern("GRANT\\s+\\+2").containsPattern("DEBIT\\s+-1");
 
         for (String component : List.of("postgres", "kafka", "connect", "ledger-service")) {
             ProcessHandle process = ProcessHandle.of(pidOf(component)).orElseThrow();

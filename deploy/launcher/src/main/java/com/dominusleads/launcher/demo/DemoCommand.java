@@ -41,7 +41,7 @@ public final class DemoCommand {
     public static final String USAGE = "usage: ./dominus demo [--companies N] [--credits N]";
     static final String PASSWORD = "dominus";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int RELEASE_ESTABLISHMENTS = 80_000;
+    private static final int RELEASE_ESTABLISHMENTS = 150_000;
     /** The busiest CNAEs of the synthetic release, and big cities: one pair has enough companies with a mobile. */
     private static final List<Integer> CNAES = List.of(4781400, 9602501, 5611201, 4712100);
     private static final List<String> CITIES = List.of("São Paulo", "Rio de Janeiro", "Belo Horizonte", "Salvador");
@@ -194,12 +194,13 @@ public final class DemoCommand {
                 () -> tokens.of("operator", "operator"));
         String releaseId = "demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
         long job = client.ingest(releaseId, dir.toString()).path("job").path("id").asLong();
-        JsonNode release = new IngestionWatch(client, console).follow(releaseId, job);
+        JsonNode release = new IngestionWatch(client, console).follow(releaseId, job).path("release");
         if (!release.path("status").asText().equals("LIVE")) {
             throw new LauncherException("the demo release did not go live (" + release.path("status").asText()
                     + "): see ./dominus logs ingestion-service");
         }
-        console.ok("directory", "release " + releaseId + " is live");
+        console.ok("directory", "release " + releaseId + " is live (" + String.format(Locale.ROOT, "%,d",
+                release.path("establishments").asLong()) + " establishments)");
     }
 
     /** A Meta WhatsApp number for the tenant, served by the provider simulator, whose contacts answer by chance. */
@@ -228,7 +229,7 @@ public final class DemoCommand {
         console.ok("whatsapp", "number connected (Meta, played by the provider simulator)");
     }
 
-    /** The first busy CNAE and big city pair with enough companies with a mobile to select. */
+    /** The first busy CNAE and big city pair with enough companies with a mobile to select (and a margin). */
     private Map<String, Object> pickSearch(ServiceApi leads, int companies) {
         for (String city : CITIES) {
             for (int cnae : CNAES) {
@@ -237,12 +238,14 @@ public final class DemoCommand {
                 filters.put("municipality", city);
                 filters.put("hasMobile", true);
                 JsonNode count = leads.post("/api/leads/searches/count", filters, 200);
-                if (count.path("count").asLong() >= 2L * companies) {
+                // A margin for the companies a selection leaves out (shared phones, say).
+                if (count.path("count").asLong() >= companies + companies / 5 + 5) {
                     return filters;
                 }
             }
         }
-        throw new LauncherException("no CNAE in the demo's cities has " + 2 * companies + " companies with a mobile:"
+        throw new LauncherException("no CNAE in the demo's cities has enough companies with a mobile for "
+                + companies + ":"
                 + " ingest a larger release (./dominus ingest) or ask for fewer (--companies)");
     }
 
