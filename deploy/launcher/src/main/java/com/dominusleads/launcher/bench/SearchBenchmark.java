@@ -33,11 +33,16 @@ import java.util.stream.Stream;
  * UF, 20 CNAEs + UF, CNAE + municipality, a CNAE found mostly as secondary, and the hottest CNAE's first page with no
  * UF. Each shape runs a fixed, seeded set of queries twice; the second (warm) pass is reported, with p50/p95/p99, beside
  * the same run's floor: {@code GET /health}, one trivial query through the same service.
+ * <p>
+ * Then the live counter of leads-service's search ({@code POST /api/leads/searches/count}, as a sales user, through
+ * cnaes-gateway to the same directory) on the same shapes, beside the directory asked directly for the same count
+ * (a one-row search): target p95 < 300 ms.
  */
 public final class SearchBenchmark {
 
     static final double TARGET_P95_MILLIS = 50;
     static final double TARGET_HOTTEST_MILLIS = 100;
+    static final double TARGET_COUNT_P95_MILLIS = 300;
     private static final int QUERIES = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_KEY = "local-directory-key";
@@ -101,7 +106,82 @@ public final class SearchBenchmark {
             console.line(String.format(Locale.ROOT, "target p95 < %.0f ms warm for every shape: %s; hottest CNAE's first"
                     + " page < %.0f ms: %s", TARGET_P95_MILLIS, p95Met ? "met" : "NOT met", TARGET_HOTTEST_MILLIS,
                     hottestMet ? "met" : "NOT met"));
-            return p95Met && hottestMet;
+            boolean countMet = counts(suite, tokens, base, p);
+            return p95Met && hottestMet && countMet;
+        }
+    }
+
+    /**
+     * The live counter through leads-service and cnaes-gateway, beside the directory's own one-row search with the
+     * same filters (what the count costs at the bottom), on each shape.
+     */
+    private boolean counts(EphemeralSuite suite, PasswordTokens tokens, URI directory, Parameters p) throws Exception {
+        console.step("suite", "adding cnaes-gateway (this directory as its local side) and leads-service");
+        suite.add("cnaes-gateway", Map.of("DOMINUS_GATEWAY_LOCAL_URL", directory.resolve("/v1").toString(),
+                // No remote: every answer must come from the directory.
+                "DOMINUS_GATEWAY_REMOTE_URL", "http://127.0.0.1:9/v1", "DOMINUS_GATEWAY_REMOTE_API_KEYS", "unused"));
+        URI leads = suite.add("leads-service", Map.of()).url("/");
+        Map<String, Function<Random, Map<String, Object>>> shapes = new LinkedHashMap<>();
+        shapes.put("single CNAE + UF", r -> filters(List.of(pick(r, p.cnaes)), pick(r, p.ufs), null));
+        shapes.put("20 CNAEs + UF", r -> filters(sample(r, p.cnaes, 20), pick(r, p.ufs), null));
+        shapes.put("CNAE + municipality", r -> filters(List.of(pick(r, p.cnaes.subList(0, 50))), null, pick(r, p.municipalities)));
+        shapes.put("secondary-CNAE match + UF", r -> filters(List.of(pick(r, p.secondaryCnaes)), pick(r, p.ufs), null));
+        shapes.put("hottest CNAE, no UF", r -> filters(List.of(p.cnaes.get(0)), null, null));
+        List<List<String>> rows = new ArrayList<>();
+        boolean met = true;
+        for (Map.Entry<String, Function<Random, Map<String, Object>>> shape : shapes.entrySet()) {
+            console.step("count", shape.getKey());
+            Latency direct = measure(directory, "/v1/companies/search", r -> json(directoryBody(shape.getValue().apply(r))),
+                    Map.of("X-API-KEY", API_KEY));
+            Latency counted = measure(leads, "/api/leads/searches/count", r -> json(shape.getValue().apply(r)),
+                    Map.of("Authorization", "Bearer " + tokens.of("acme-admin", "dominus")));
+            met &= counted.p(95) < TARGET_COUNT_P95_MILLIS;
+            rows.add(List.of(shape.getKey(), String.format(Locale.ROOT, "%.1f", direct.p(95)),
+                    String.format(Locale.ROOT, "%.1f", counted.p(50)), String.format(Locale.ROOT, "%.1f", counted.p(95)),
+                    String.format(Locale.ROOT, "%.1f", counted.p(99)),
+                    String.format(Locale.ROOT, "%.2f×", counted.p(95) / direct.p(95))));
+        }
+        console.line("");
+        console.table(List.of("live count (warm, " + QUERIES + " each)", "directory p95 ms (baseline)", "count p50 ms",
+                "count p95 ms", "count p99 ms", "p95 / baseline p95"), rows);
+        console.line("");
+        console.line(String.format(Locale.ROOT, "target: the live count's p95 < %.0f ms for every shape: %s",
+                TARGET_COUNT_P95_MILLIS, met ? "met" : "NOT met"));
+        return met;
+    }
+
+    /** A count's filters in leads-service's terms (CNAEs, UF, municipality by IBGE code). */
+    private static Map<String, Object> filters(List<String> cnaes, String uf, String municipality) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("cnaes", cnaes);
+        if (uf != null) {
+            filters.put("uf", uf);
+        }
+        if (municipality != null) {
+            filters.put("municipality", municipality);
+        }
+        return filters;
+    }
+
+    /** The same filters as the directory's one-row search. */
+    private static Map<String, Object> directoryBody(Map<String, Object> filters) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cnaes", filters.get("cnaes"));
+        if (filters.containsKey("uf")) {
+            body.put("uf", filters.get("uf"));
+        }
+        if (filters.containsKey("municipality")) {
+            body.put("municipio_ibge", Integer.valueOf(filters.get("municipality").toString()));
+        }
+        body.put("pagination", Map.of("page", 1, "limit", 1));
+        return body;
+    }
+
+    private static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -191,13 +271,19 @@ public final class SearchBenchmark {
     }
 
     private Latency measure(URI base, String path, Function<Random, String> bodies) throws Exception {
+        return measure(base, path, bodies, Map.of("X-API-KEY", API_KEY));
+    }
+
+    private Latency measure(URI base, String path, Function<Random, String> bodies, Map<String, String> headers)
+            throws Exception {
         double[] millis = new double[QUERIES];
         for (int pass = 0; pass < 2; pass++) {
             Random random = new Random(42);
             for (int i = 0; i < QUERIES; i++) {
                 String body = bodies.apply(random);
                 HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path == null ? "/health" : path))
-                        .timeout(Duration.ofSeconds(30)).header("X-API-KEY", API_KEY);
+                        .timeout(Duration.ofSeconds(30));
+                headers.forEach(request::header);
                 if (body == null) {
                     request.GET();
                 } else {
