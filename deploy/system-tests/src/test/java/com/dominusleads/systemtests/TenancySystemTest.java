@@ -244,7 +244,7 @@ class TenancySystemTest {
         }
         if (path.startsWith("/api/host/billing") || path.equals("/api/host/usage")
                 || path.equals("/api/ledger/balance") || path.equals("/api/ledger/statement")
-                || path.startsWith("/api/leads/")
+                || path.equals("/api/leads") || path.startsWith("/api/leads/")
                 || (path.startsWith("/api/messaging/") && !path.startsWith("/api/messaging/platform-suppressions"))) {
             return Access.TENANT;
         }
