@@ -19,11 +19,12 @@ import java.util.UUID;
 public final class SendPacing {
 
     /**
-     * Slots are spread this much wider than 1/N: a provider counting any sliding second never sees N + 1 even when
-     * sends reach it somewhat out of step (at N = 5, up to 50 ms; a loaded host delays some requests more than
-     * others).
+     * Slots are spread this much wider than 1/N: N + 1 sends then span 1.15 s, so a provider counting any sliding
+     * second never sees N + 1 unless one request reaches it more than 150 ms out of step with the others. 5 % (50 ms)
+     * was not enough: on the 2-core CI host a loaded JVM delayed a request by more, and the simulator saw 5 sends of a
+     * tenant allowed 4 per second within one second.
      */
-    static final double MARGIN = 1.05;
+    static final double MARGIN = 1.15;
 
     /** A channel's pacing state: the next free slot and today's count against its daily cap. */
     public static final class ChannelSlots {
